@@ -1,0 +1,2 @@
+/** One root seed split into named, independent random streams. */
+package dev.trimtab.env.random;
