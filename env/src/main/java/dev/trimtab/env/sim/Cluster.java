@@ -1,0 +1,380 @@
+package dev.trimtab.env.sim;
+
+import dev.trimtab.env.random.Seeds;
+import dev.trimtab.env.workload.ArrivalStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The event loop: requests arrive from the workload, every call crosses the network, queues at a
+ * replica, runs one CPU burst, makes its child calls step by step and returns to its caller.
+ *
+ * <p>Events carry a call slot or a replica id. Failures (full queue, no ready replica, crash,
+ * timeout) fail the call and every ancestor at once, up to the client; children still running are
+ * left to finish and their replies are ignored.
+ */
+final class Cluster {
+  static final int ARRIVE = 0;
+  static final int DONE = 1;
+  static final int CONTINUE = 2;
+  static final int CLIENT_REPLY = 3;
+  static final int DEADLINE = 4;
+  static final int REPLICA_READY = 5;
+
+  static final byte DROP = 1;
+  static final byte ERROR = 2;
+
+  final CompiledTopology compiled;
+  final ServiceRuntime[] services;
+  final List<Replica> allReplicas = new ArrayList<>();
+  final Calls calls = new Calls();
+  final EventQueue events = new EventQueue();
+  final RequestStats requests;
+  private final ArrivalStream arrivals;
+  private final SplittableRandom mixRng;
+  private final SplittableRandom routingRng;
+  private final double hopMs;
+  private double nextArrivalMs;
+  double nowMs;
+  long eventsProcessed;
+
+  Cluster(CompiledTopology compiled, ArrivalStream arrivals, Seeds seeds) {
+    this.compiled = compiled;
+    this.arrivals = arrivals;
+    this.mixRng = seeds.stream("request-mix");
+    this.routingRng = seeds.stream("call-probability");
+    this.hopMs = compiled.topology.networkHopMs();
+    this.requests = new RequestStats(compiled.topology.endpoints());
+    int n = compiled.topology.services().size();
+    services = new ServiceRuntime[n];
+    for (int s = 0; s < n; s++) {
+      services[s] =
+          new ServiceRuntime(
+              s, compiled.topology.services().get(s), seeds.stream("service-times", s));
+      for (int r = 0; r < services[s].spec.replicas(); r++) {
+        Replica replica = newReplica(services[s]);
+        replica.state = Replica.State.READY;
+      }
+      services[s].rebuildReady();
+      services[s].refreshAllocation(0);
+    }
+    nextArrivalMs = arrivals.nextArrivalMs();
+  }
+
+  /** Processes every event strictly before {@code endMs}, then sets the clock to it. */
+  void runUntil(double endMs) {
+    while (true) {
+      double eventMs = events.peekTime();
+      if (nextArrivalMs <= eventMs) {
+        if (nextArrivalMs >= endMs) {
+          break;
+        }
+        nowMs = nextArrivalMs;
+        onClientArrival();
+      } else {
+        if (eventMs >= endMs) {
+          break;
+        }
+        nowMs = eventMs;
+        int type = events.peekType();
+        int payload = events.peekPayload();
+        events.pop();
+        dispatch(type, payload);
+      }
+      eventsProcessed++;
+    }
+    nowMs = endMs;
+    for (ServiceRuntime s : services) {
+      s.advance(endMs);
+    }
+  }
+
+  private void dispatch(int type, int payload) {
+    switch (type) {
+      case ARRIVE -> onArrive(payload);
+      case DONE -> onDone(payload);
+      case CONTINUE -> onContinue(payload);
+      case CLIENT_REPLY -> onClientReply(payload);
+      case DEADLINE -> onDeadline(services[payload]);
+      case REPLICA_READY -> onReplicaReady(allReplicas.get(payload));
+      default -> throw new IllegalStateException("unknown event type " + type);
+    }
+  }
+
+  private void onClientArrival() {
+    int endpoint = compiled.endpointFor(mixRng.nextDouble());
+    int c = calls.allocate();
+    calls.node[c] = compiled.endpointRoot[endpoint];
+    calls.endpoint[c] = endpoint;
+    calls.issueMs[c] = nowMs;
+    requests.arrived(endpoint);
+    issue(c);
+    nextArrivalMs = arrivals.nextArrivalMs();
+  }
+
+  private void issue(int c) {
+    calls.state[c] = Calls.ARRIVING;
+    calls.issueMs[c] = nowMs;
+    events.schedule(nowMs + hopMs, ARRIVE, c);
+    ServiceRuntime s = services[compiled.nodeService[calls.node[c]]];
+    s.pushDeadline(c, calls.generation[c], nowMs + s.spec.timeoutMs());
+    if (!s.deadlineCheckScheduled) {
+      s.deadlineCheckScheduled = true;
+      events.schedule(nowMs + s.spec.timeoutMs(), DEADLINE, s.index);
+    }
+  }
+
+  private void onArrive(int c) {
+    if (calls.abandoned[c]) {
+      calls.release(c);
+      return;
+    }
+    ServiceRuntime s = services[compiled.nodeService[calls.node[c]]];
+    s.arrivals++;
+    calls.state[c] = Calls.IN_HAND;
+    calls.arrivalMs[c] = nowMs;
+    Replica r = s.nextReady();
+    if (r == null) {
+      failAtOrigin(c, s, ERROR);
+    } else if (r.hasFreeServer()) {
+      start(s, r, c);
+    } else if (r.queue.size() < s.spec.queueBound()) {
+      calls.state[c] = Calls.QUEUED;
+      calls.replica[c] = r.id;
+      r.queue.addLast(c);
+    } else {
+      failAtOrigin(c, s, DROP);
+    }
+  }
+
+  private void start(ServiceRuntime s, Replica r, int c) {
+    double demandCoreMs = compiled.nodeDemand[calls.node[c]].sample(s.demandRng);
+    double durationMs = demandCoreMs / r.speedCores * s.memorySlowdown();
+    s.throttledMs += nowMs - calls.arrivalMs[c];
+    calls.state[c] = Calls.RUNNING;
+    calls.replica[c] = r.id;
+    calls.replicaEpoch[c] = r.epoch;
+    calls.speedCores[c] = r.speedCores;
+    r.addRunning(c);
+    s.addBusy(nowMs, r.speedCores);
+    events.schedule(nowMs + durationMs, DONE, c);
+  }
+
+  private void onDone(int c) {
+    Replica r = allReplicas.get(calls.replica[c]);
+    ServiceRuntime s = services[r.service];
+    if (r.epoch == calls.replicaEpoch[c]) {
+      r.removeRunning(c);
+      s.addBusy(nowMs, -calls.speedCores[c]);
+      s.completed++;
+      startQueued(s, r);
+      finishDrainIfIdle(s, r);
+    }
+    if (calls.abandoned[c]) {
+      calls.release(c);
+      return;
+    }
+    calls.step[c] = 0;
+    runStep(c);
+  }
+
+  void startQueued(ServiceRuntime s, Replica r) {
+    while (r.hasFreeServer() && !r.queue.isEmpty()) {
+      int next = r.queue.pollFirst();
+      if (calls.abandoned[next]) {
+        calls.release(next);
+      } else {
+        start(s, r, next);
+      }
+    }
+  }
+
+  private void onContinue(int c) {
+    if (calls.abandoned[c]) {
+      calls.release(c);
+      return;
+    }
+    calls.step[c]++;
+    runStep(c);
+  }
+
+  /** Issues the calls of the current step, skipping steps whose calls all draw "not called". */
+  private void runStep(int c) {
+    int node = calls.node[c];
+    while (calls.step[c] < compiled.nodeStepCount[node]) {
+      int step = compiled.nodeStepStart[node] + calls.step[c];
+      int first = compiled.stepChildStart[step];
+      int issued = 0;
+      for (int k = first; k < first + compiled.stepChildCount[step]; k++) {
+        int childNode = compiled.stepChildren[k];
+        double p = compiled.nodeProbability[childNode];
+        if (p >= 1 || routingRng.nextDouble() < p) {
+          int child = calls.allocate();
+          calls.node[child] = childNode;
+          calls.parent[child] = c;
+          calls.parentGeneration[child] = calls.generation[c];
+          issue(child);
+          issued++;
+        }
+      }
+      if (issued > 0) {
+        calls.state[c] = Calls.WAITING;
+        calls.pending[c] = issued;
+        calls.maxReturnMs[c] = nowMs;
+        return;
+      }
+      calls.step[c]++;
+    }
+    complete(c);
+  }
+
+  private void complete(int c) {
+    ServiceRuntime s = services[compiled.nodeService[calls.node[c]]];
+    s.latencies.add(nowMs - calls.arrivalMs[c]);
+    int p = calls.parent[c];
+    if (p < 0) {
+      calls.state[c] = Calls.REPLYING;
+      events.schedule(nowMs + hopMs, CLIENT_REPLY, c);
+      return;
+    }
+    int parentGeneration = calls.parentGeneration[c];
+    calls.release(c);
+    if (calls.generation[p] != parentGeneration || calls.abandoned[p]) {
+      return;
+    }
+    calls.maxReturnMs[p] = Math.max(calls.maxReturnMs[p], nowMs + hopMs);
+    if (--calls.pending[p] == 0) {
+      calls.state[p] = Calls.CONTINUING;
+      events.schedule(calls.maxReturnMs[p], CONTINUE, p);
+    }
+  }
+
+  private void onClientReply(int c) {
+    requests.completed(calls.endpoint[c], nowMs - calls.issueMs[c]);
+    calls.release(c);
+  }
+
+  private void failAtOrigin(int c, ServiceRuntime s, byte cause) {
+    if (cause == DROP) {
+      s.dropped++;
+    } else {
+      s.errors++;
+    }
+    fail(c, cause);
+  }
+
+  /**
+   * Fails call {@code c} and every live ancestor up to the client. A slot is freed here only when
+   * no event or queue still refers to it; otherwise whoever holds it frees it later.
+   */
+  private void fail(int c, byte cause) {
+    while (true) {
+      int p = calls.parent[c];
+      int parentGeneration = calls.parentGeneration[c];
+      int endpoint = calls.endpoint[c];
+      calls.abandoned[c] = true;
+      byte state = calls.state[c];
+      if (state == Calls.WAITING || state == Calls.IN_HAND) {
+        calls.release(c);
+      }
+      if (p < 0) {
+        requests.failed(endpoint, cause == DROP);
+        return;
+      }
+      if (calls.generation[p] != parentGeneration || calls.abandoned[p]) {
+        return;
+      }
+      services[compiled.nodeService[calls.node[p]]].errors++;
+      c = p;
+    }
+  }
+
+  private void onDeadline(ServiceRuntime s) {
+    while (s.deadlineSize > 0) {
+      int i = s.deadlineHead;
+      int c = s.deadlineCall[i];
+      boolean live =
+          calls.generation[c] == s.deadlineGeneration[i]
+              && !calls.abandoned[c]
+              && calls.state[c] != Calls.REPLYING;
+      if (live && s.deadlineMs[i] > nowMs) {
+        events.schedule(s.deadlineMs[i], DEADLINE, s.index);
+        return;
+      }
+      s.popDeadline();
+      if (live) {
+        failAtOrigin(c, s, ERROR);
+      }
+    }
+    s.deadlineCheckScheduled = false;
+  }
+
+  Replica newReplica(ServiceRuntime s) {
+    Replica r = new Replica(allReplicas.size(), s.index, s.cpuLimitCores);
+    allReplicas.add(r);
+    s.replicas.add(r);
+    return r;
+  }
+
+  private void onReplicaReady(Replica r) {
+    if (r.state != Replica.State.STARTING && r.state != Replica.State.DOWN) {
+      return;
+    }
+    ServiceRuntime s = services[r.service];
+    if (s.oomKilled()) {
+      r.restarts++;
+      r.state = Replica.State.DOWN;
+      events.schedule(nowMs + s.spec.startupMs(), REPLICA_READY, r.id);
+      return;
+    }
+    r.state = Replica.State.READY;
+    s.rebuildReady();
+    s.refreshAllocation(nowMs);
+  }
+
+  /**
+   * Kills a replica: its running and queued calls fail, and it restarts after its start-up delay.
+   */
+  void crash(Replica r) {
+    ServiceRuntime s = services[r.service];
+    for (int i = 0; i < r.busy; i++) {
+      int c = r.running[i];
+      s.addBusy(nowMs, -calls.speedCores[c]);
+      if (!calls.abandoned[c]) {
+        failAtOrigin(c, s, ERROR);
+      }
+    }
+    r.busy = 0;
+    while (!r.queue.isEmpty()) {
+      int c = r.queue.pollFirst();
+      if (!calls.abandoned[c]) {
+        failAtOrigin(c, s, ERROR);
+      }
+      calls.release(c);
+    }
+    r.epoch++;
+    r.restarts++;
+    if (r.state == Replica.State.DRAINING) {
+      r.state = Replica.State.REMOVED;
+      s.replicas.remove(r);
+    } else {
+      r.state = Replica.State.DOWN;
+      events.schedule(nowMs + s.spec.startupMs(), REPLICA_READY, r.id);
+    }
+    s.rebuildReady();
+    s.refreshAllocation(nowMs);
+  }
+
+  void finishDrainIfIdle(ServiceRuntime s, Replica r) {
+    if (r.state == Replica.State.DRAINING && r.idle()) {
+      r.state = Replica.State.REMOVED;
+      s.replicas.remove(r);
+      s.refreshAllocation(nowMs);
+    }
+  }
+
+  void scheduleReady(Replica r, double atMs) {
+    events.schedule(atMs, REPLICA_READY, r.id);
+  }
+}
