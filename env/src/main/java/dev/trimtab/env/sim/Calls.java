@@ -15,8 +15,11 @@ final class Calls {
   static final byte CONTINUING = 5;
   static final byte REPLYING = 6;
 
-  /** Being handled by the current event; nothing else refers to it. */
-  static final byte IN_HAND = 7;
+  /**
+   * No event or queue refers to it: being handled by the current event, or lost on the network, or
+   * held by a hung service (its deadline will fail it).
+   */
+  static final byte DETACHED = 7;
 
   static final byte FREE = 0;
 

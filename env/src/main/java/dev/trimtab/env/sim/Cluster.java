@@ -3,7 +3,9 @@ package dev.trimtab.env.sim;
 import dev.trimtab.env.random.Seeds;
 import dev.trimtab.env.workload.ArrivalStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -21,6 +23,7 @@ final class Cluster {
   static final int CLIENT_REPLY = 3;
   static final int DEADLINE = 4;
   static final int REPLICA_READY = 5;
+  static final int LEAK_OOM = 6;
 
   static final byte DROP = 1;
   static final byte ERROR = 2;
@@ -34,8 +37,18 @@ final class Cluster {
   private final ArrivalStream arrivals;
   private final SplittableRandom mixRng;
   private final SplittableRandom routingRng;
+  final SplittableRandom perturbationRng;
   private final double hopMs;
   private double nextArrivalMs;
+
+  // Workload time runs rateFactor times faster than simulated time since the warp origin.
+  private double nextArrivalWorkloadMs;
+  private double rateFactor = 1;
+  private double warpOriginMs;
+  private double warpOriginWorkloadMs;
+  private double[] mixOverride;
+
+  final Map<Long, Effects> edgeEffects = new HashMap<>();
   double nowMs;
   long eventsProcessed;
 
@@ -44,6 +57,7 @@ final class Cluster {
     this.arrivals = arrivals;
     this.mixRng = seeds.stream("request-mix");
     this.routingRng = seeds.stream("call-probability");
+    this.perturbationRng = seeds.stream("perturbations");
     this.hopMs = compiled.topology.networkHopMs();
     this.requests = new RequestStats(compiled.topology.endpoints());
     int n = compiled.topology.services().size();
@@ -59,7 +73,8 @@ final class Cluster {
       services[s].rebuildReady();
       services[s].refreshAllocation(0);
     }
-    nextArrivalMs = arrivals.nextArrivalMs();
+    nextArrivalWorkloadMs = arrivals.nextArrivalMs();
+    nextArrivalMs = nextArrivalWorkloadMs;
   }
 
   /** Processes every event strictly before {@code endMs}, then sets the clock to it. */
@@ -98,31 +113,112 @@ final class Cluster {
       case CLIENT_REPLY -> onClientReply(payload);
       case DEADLINE -> onDeadline(services[payload]);
       case REPLICA_READY -> onReplicaReady(allReplicas.get(payload));
+      case LEAK_OOM -> onLeakOom(payload);
       default -> throw new IllegalStateException("unknown event type " + type);
     }
   }
 
   private void onClientArrival() {
-    int endpoint = compiled.endpointFor(mixRng.nextDouble());
+    double u = mixRng.nextDouble();
+    int endpoint = mixOverride == null ? compiled.endpointFor(u) : pick(mixOverride, u);
     int c = calls.allocate();
     calls.node[c] = compiled.endpointRoot[endpoint];
     calls.endpoint[c] = endpoint;
     calls.issueMs[c] = nowMs;
     requests.arrived(endpoint);
     issue(c);
-    nextArrivalMs = arrivals.nextArrivalMs();
+    nextArrivalWorkloadMs = arrivals.nextArrivalMs();
+    nextArrivalMs = toSimulatedMs(nextArrivalWorkloadMs);
+  }
+
+  private double toSimulatedMs(double workloadMs) {
+    if (rateFactor == 1 && warpOriginMs == warpOriginWorkloadMs) {
+      return workloadMs;
+    }
+    return warpOriginMs + (workloadMs - warpOriginWorkloadMs) / rateFactor;
+  }
+
+  /** From now on, requests arrive {@code factor} times as often as the workload says. */
+  void setRateFactor(double factor) {
+    warpOriginWorkloadMs = warpOriginWorkloadMs + (nowMs - warpOriginMs) * rateFactor;
+    warpOriginMs = nowMs;
+    rateFactor = factor;
+    if (factor == 1 && Math.abs(warpOriginMs - warpOriginWorkloadMs) < 1e-9) {
+      warpOriginWorkloadMs = warpOriginMs;
+    }
+    nextArrivalMs = toSimulatedMs(nextArrivalWorkloadMs);
+  }
+
+  /** Cumulative endpoint weights that replace the mix, or null to restore it. */
+  void setMixOverride(double[] cumulativeWeights) {
+    mixOverride = cumulativeWeights;
+  }
+
+  private static int pick(double[] cumulative, double u) {
+    double target = u * cumulative[cumulative.length - 1];
+    for (int e = 0; e < cumulative.length; e++) {
+      if (target < cumulative[e]) {
+        return e;
+      }
+    }
+    return cumulative.length - 1;
   }
 
   private void issue(int c) {
-    calls.state[c] = Calls.ARRIVING;
     calls.issueMs[c] = nowMs;
-    events.schedule(nowMs + hopMs, ARRIVE, c);
     ServiceRuntime s = services[compiled.nodeService[calls.node[c]]];
+    double arriveMs = nowMs + hopMs;
+    Effects edge = edgesActiveFor(c, s);
+    boolean lost = false;
+    if (!s.effects.networkNeutral() || edge != null) {
+      arriveMs += networkDelayMs(s.effects) + (edge == null ? 0 : networkDelayMs(edge));
+      lost = lost(s.effects) || (edge != null && lost(edge));
+      arriveMs = throughLink(s, arriveMs);
+    }
+    if (lost) {
+      calls.state[c] = Calls.DETACHED;
+    } else {
+      calls.state[c] = Calls.ARRIVING;
+      events.schedule(arriveMs, ARRIVE, c);
+    }
     s.pushDeadline(c, calls.generation[c], nowMs + s.spec.timeoutMs());
     if (!s.deadlineCheckScheduled) {
       s.deadlineCheckScheduled = true;
       events.schedule(nowMs + s.spec.timeoutMs(), DEADLINE, s.index);
     }
+  }
+
+  private Effects edgesActiveFor(int c, ServiceRuntime callee) {
+    if (edgeEffects.isEmpty()) {
+      return null;
+    }
+    int p = calls.parent[c];
+    int caller = p < 0 ? -1 : compiled.nodeService[calls.node[p]];
+    return edgeEffects.get(edgeKey(caller, callee.index));
+  }
+
+  static long edgeKey(int caller, int callee) {
+    return ((long) caller << 32) ^ (callee & 0xffffffffL);
+  }
+
+  private double networkDelayMs(Effects e) {
+    double jitter = e.delayJitterMs == 0 ? 0 : e.delayJitterMs * perturbationRng.nextGaussian();
+    return Math.max(0, e.addedDelayMs + jitter);
+  }
+
+  private boolean lost(Effects e) {
+    return e.lossProbability > 0 && perturbationRng.nextDouble() < e.lossProbability;
+  }
+
+  /** A capped link carries one request at a time: transmission time is payload over bandwidth. */
+  private static double throughLink(ServiceRuntime s, double readyMs) {
+    Effects e = s.effects;
+    if (e.bandwidthMbitPerS <= 0) {
+      return readyMs;
+    }
+    double transmitMs = e.payloadKiB * 8192 / (e.bandwidthMbitPerS * 1000);
+    s.linkFreeAtMs = Math.max(readyMs, s.linkFreeAtMs) + transmitMs;
+    return s.linkFreeAtMs;
   }
 
   private void onArrive(int c) {
@@ -132,8 +228,11 @@ final class Cluster {
     }
     ServiceRuntime s = services[compiled.nodeService[calls.node[c]]];
     s.arrivals++;
-    calls.state[c] = Calls.IN_HAND;
+    calls.state[c] = Calls.DETACHED;
     calls.arrivalMs[c] = nowMs;
+    if (s.effects.hung) {
+      return;
+    }
     Replica r = s.nextReady();
     if (r == null) {
       failAtOrigin(c, s, ERROR);
@@ -150,14 +249,16 @@ final class Cluster {
 
   private void start(ServiceRuntime s, Replica r, int c) {
     double demandCoreMs = compiled.nodeDemand[calls.node[c]].sample(s.demandRng);
-    double durationMs = demandCoreMs / r.speedCores * s.memorySlowdown();
+    double speedCores = r.speedCores * s.effects.cpuCapacityFactor;
+    double durationMs =
+        demandCoreMs / speedCores * s.memorySlowdown(nowMs) * s.effects.serviceTimeFactor;
     s.throttledMs += nowMs - calls.arrivalMs[c];
     calls.state[c] = Calls.RUNNING;
     calls.replica[c] = r.id;
     calls.replicaEpoch[c] = r.epoch;
-    calls.speedCores[c] = r.speedCores;
+    calls.speedCores[c] = speedCores;
     r.addRunning(c);
-    s.addBusy(nowMs, r.speedCores);
+    s.addBusy(nowMs, speedCores);
     events.schedule(nowMs + durationMs, DONE, c);
   }
 
@@ -173,6 +274,12 @@ final class Cluster {
     }
     if (calls.abandoned[c]) {
       calls.release(c);
+      return;
+    }
+    double pError = s.effects.errorProbability;
+    if (pError > 0 && perturbationRng.nextDouble() < pError) {
+      calls.state[c] = Calls.DETACHED;
+      failAtOrigin(c, s, ERROR);
       return;
     }
     calls.step[c] = 0;
@@ -275,7 +382,7 @@ final class Cluster {
       int endpoint = calls.endpoint[c];
       calls.abandoned[c] = true;
       byte state = calls.state[c];
-      if (state == Calls.WAITING || state == Calls.IN_HAND) {
+      if (state == Calls.WAITING || state == Calls.DETACHED) {
         calls.release(c);
       }
       if (p < 0) {
@@ -322,7 +429,7 @@ final class Cluster {
       return;
     }
     ServiceRuntime s = services[r.service];
-    if (s.oomKilled()) {
+    if (s.oomKilled(nowMs)) {
       r.restarts++;
       r.state = Replica.State.DOWN;
       events.schedule(nowMs + s.spec.startupMs(), REPLICA_READY, r.id);
@@ -364,6 +471,28 @@ final class Cluster {
     }
     s.rebuildReady();
     s.refreshAllocation(nowMs);
+  }
+
+  /** Schedules the moment a leaking service's working set crosses its OOM threshold. */
+  void scheduleLeakCheck(ServiceRuntime s) {
+    double atMs = s.oomAtMs(nowMs);
+    if (atMs < Double.POSITIVE_INFINITY) {
+      events.schedule(atMs, LEAK_OOM, s.index);
+    }
+  }
+
+  private void onLeakOom(int service) {
+    ServiceRuntime s = services[service];
+    if (s.workingSetMiB(nowMs) < s.memoryLimitMiB / MemoryModel.OOM_RATIO - 1e-6) {
+      return; // a stale check: the leak slowed or stopped, or a restart freed the memory
+    }
+    for (Replica r : List.copyOf(s.replicas)) {
+      if (r.state == Replica.State.READY || r.state == Replica.State.DRAINING) {
+        crash(r);
+      }
+    }
+    s.resetLeak(nowMs);
+    scheduleLeakCheck(s);
   }
 
   void finishDrainIfIdle(ServiceRuntime s, Replica r) {

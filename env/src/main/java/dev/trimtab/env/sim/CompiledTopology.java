@@ -57,6 +57,22 @@ final class CompiledTopology {
     endpointCumulativeWeight = cumulativeWeights(endpoints, mixOverride);
   }
 
+  /** Cumulative weights for a mix given by endpoint name (unknown names are rejected). */
+  double[] cumulativeWeights(Map<String, Double> mix) {
+    for (String name : mix.keySet()) {
+      if (topology.endpoints().stream().noneMatch(e -> e.name().equals(name))) {
+        throw new IllegalArgumentException(
+            "no endpoint '"
+                + name
+                + "' in topology "
+                + topology.name()
+                + "; known: "
+                + topology.endpoints().stream().map(EndpointSpec::name).toList());
+      }
+    }
+    return cumulativeWeights(topology.endpoints(), mix);
+  }
+
   int nodeCount() {
     return nodeService.length;
   }

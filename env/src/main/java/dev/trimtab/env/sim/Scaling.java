@@ -74,7 +74,8 @@ final class Scaling {
           "memoryLimitMiB must be finite and > 0, got " + memoryLimitMiB);
     }
     s.memoryLimitMiB = memoryLimitMiB;
-    if (s.oomKilled()) {
+    cluster.scheduleLeakCheck(s);
+    if (s.oomKilled(cluster.nowMs)) {
       for (Replica r : java.util.List.copyOf(s.replicas)) {
         if (r.state == Replica.State.READY || r.state == Replica.State.DRAINING) {
           cluster.crash(r);

@@ -16,7 +16,14 @@ final class ServiceRuntime {
   final SplittableRandom demandRng;
   double cpuLimitCores;
   double memoryLimitMiB;
-  double workingSetMiB;
+  final Effects effects = new Effects();
+
+  // Working set: the spec's, plus what a leak has added since the last restart.
+  private double leakedAtOriginMiB;
+  private double leakOriginMs;
+
+  // A capped link into the service: when it is next free to carry a request.
+  double linkFreeAtMs;
 
   final List<Replica> replicas = new ArrayList<>();
   private Replica[] ready = new Replica[4];
@@ -53,7 +60,34 @@ final class ServiceRuntime {
     this.demandRng = demandRng;
     this.cpuLimitCores = spec.cpuLimitCores();
     this.memoryLimitMiB = spec.memoryLimitMiB();
-    this.workingSetMiB = spec.workingSetMiB();
+  }
+
+  double workingSetMiB(double nowMs) {
+    return spec.workingSetMiB()
+        + leakedAtOriginMiB
+        + effects.leakMiBPerS * (nowMs - leakOriginMs) / 1000;
+  }
+
+  /** Call before the leak rate changes: carries what has leaked so far into the origin. */
+  void settleLeak(double nowMs) {
+    leakedAtOriginMiB = workingSetMiB(nowMs) - spec.workingSetMiB();
+    leakOriginMs = nowMs;
+  }
+
+  /** A restart frees leaked memory; removing the last leak restores the spec's working set. */
+  void resetLeak(double nowMs) {
+    leakedAtOriginMiB = 0;
+    leakOriginMs = nowMs;
+  }
+
+  /** When the working set will reach the OOM threshold, or +Infinity if it never will. */
+  double oomAtMs(double nowMs) {
+    if (effects.leakMiBPerS <= 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double thresholdMiB = memoryLimitMiB / MemoryModel.OOM_RATIO;
+    double missingMiB = thresholdMiB - workingSetMiB(nowMs);
+    return nowMs + Math.max(0, missingMiB) / effects.leakMiBPerS * 1000;
   }
 
   /** Advances the CPU integrals to {@code nowMs}; call before any change of rate. */
@@ -131,12 +165,12 @@ final class ServiceRuntime {
     return n;
   }
 
-  double memorySlowdown() {
-    return MemoryModel.slowdown(memoryLimitMiB, workingSetMiB);
+  double memorySlowdown(double nowMs) {
+    return MemoryModel.slowdown(memoryLimitMiB, workingSetMiB(nowMs));
   }
 
-  boolean oomKilled() {
-    return MemoryModel.oomKilled(memoryLimitMiB, workingSetMiB);
+  boolean oomKilled(double nowMs) {
+    return MemoryModel.oomKilled(memoryLimitMiB, workingSetMiB(nowMs));
   }
 
   void pushDeadline(int call, int generation, double atMs) {

@@ -19,6 +19,7 @@ import java.util.List;
 public final class Simulation {
   private final Topology topology;
   private final Cluster cluster;
+  private final Perturbations perturbations;
   private final double[] sloViolationMs;
   private double totalSloViolationMs;
   private double cpuCoreMsTotal;
@@ -27,6 +28,7 @@ public final class Simulation {
   private Simulation(Topology topology, Cluster cluster) {
     this.topology = topology;
     this.cluster = cluster;
+    this.perturbations = new Perturbations(cluster);
     this.sloViolationMs = new double[topology.endpoints().size()];
   }
 
@@ -67,7 +69,7 @@ public final class Simulation {
     RequestStats r = cluster.requests;
     List<ServiceMetrics> services = new ArrayList<>(cluster.services.length);
     for (ServiceRuntime s : cluster.services) {
-      services.add(serviceMetrics(s, endMs - startMs));
+      services.add(serviceMetrics(s, endMs));
       cpuCoreMsTotal += s.cpuCoreMs;
       allocatedCoreMsTotal += s.allocatedCoreMs;
     }
@@ -100,7 +102,7 @@ public final class Simulation {
         endpoints);
   }
 
-  private static ServiceMetrics serviceMetrics(ServiceRuntime s, double intervalMs) {
+  private static ServiceMetrics serviceMetrics(ServiceRuntime s, double endMs) {
     int ready = s.readyCount();
     return new ServiceMetrics(
         s.spec.name(),
@@ -114,7 +116,7 @@ public final class Simulation {
         s.errors,
         s.cpuCoreMs,
         s.allocatedCoreMs > 0 ? s.cpuCoreMs / s.allocatedCoreMs : 0,
-        s.workingSetMiB / s.memoryLimitMiB,
+        s.workingSetMiB(endMs) / s.memoryLimitMiB,
         s.throttledMs,
         s.latencies.percentile(50),
         s.latencies.percentile(95),
@@ -127,6 +129,11 @@ public final class Simulation {
     for (ServiceRuntime s : cluster.services) {
       s.clearInterval();
     }
+  }
+
+  /** The hooks that faults drive: contention, network trouble, errors, hangs, leaks, load. */
+  public Perturbations perturbations() {
+    return perturbations;
   }
 
   /** The engine, for tests in this package that check internal invariants. */
