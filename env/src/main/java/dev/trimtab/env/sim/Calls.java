@@ -38,6 +38,9 @@ final class Calls {
   double[] arrivalMs;
   double[] maxReturnMs;
   double[] speedCores;
+  long[] traceIdLow;
+  long[] spanId;
+  long[] parentSpanId;
 
   private int[] free;
   private int freeCount;
@@ -67,6 +70,10 @@ final class Calls {
     step[c] = 0;
     parent[c] = -1;
     endpoint[c] = -1;
+    spanId[c] = 0;
+    parentSpanId[c] = 0;
+    traceIdLow[c] = 0;
+    arrivalMs[c] = Double.NaN;
     return c;
   }
 
@@ -95,6 +102,9 @@ final class Calls {
     arrivalMs = grow(arrivalMs, newCapacity);
     maxReturnMs = grow(maxReturnMs, newCapacity);
     speedCores = grow(speedCores, newCapacity);
+    traceIdLow = grow(traceIdLow, newCapacity);
+    spanId = grow(spanId, newCapacity);
+    parentSpanId = grow(parentSpanId, newCapacity);
     free = grow(free, newCapacity);
     capacity = newCapacity;
     if (old == 0) {
@@ -106,6 +116,10 @@ final class Calls {
 
   private static int[] grow(int[] a, int n) {
     return a == null ? new int[n] : Arrays.copyOf(a, n);
+  }
+
+  private static long[] grow(long[] a, int n) {
+    return a == null ? new long[n] : Arrays.copyOf(a, n);
   }
 
   private static double[] grow(double[] a, int n) {

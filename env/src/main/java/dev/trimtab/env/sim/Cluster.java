@@ -49,6 +49,12 @@ final class Cluster {
   private double[] mixOverride;
 
   final Map<Long, Effects> edgeEffects = new HashMap<>();
+
+  private SpanSink spanSink;
+  private double samplingRate;
+  private final SplittableRandom samplingRng;
+  private final long traceIdHigh;
+  private long spanSerial;
   double nowMs;
   long eventsProcessed;
 
@@ -58,6 +64,8 @@ final class Cluster {
     this.mixRng = seeds.stream("request-mix");
     this.routingRng = seeds.stream("call-probability");
     this.perturbationRng = seeds.stream("perturbations");
+    this.samplingRng = seeds.stream("trace-sampling");
+    this.traceIdHigh = seeds.stream("trace-ids").nextLong();
     this.hopMs = compiled.topology.networkHopMs();
     this.requests = new RequestStats(compiled.topology.endpoints());
     int n = compiled.topology.services().size();
@@ -125,6 +133,10 @@ final class Cluster {
     calls.node[c] = compiled.endpointRoot[endpoint];
     calls.endpoint[c] = endpoint;
     calls.issueMs[c] = nowMs;
+    if (spanSink != null && samplingRng.nextDouble() < samplingRate) {
+      calls.traceIdLow[c] = mix(++spanSerial);
+      calls.spanId[c] = mix(++spanSerial) | 1;
+    }
     requests.arrived(endpoint);
     issue(c);
     nextArrivalWorkloadMs = arrivals.nextArrivalMs();
@@ -321,6 +333,12 @@ final class Cluster {
           calls.node[child] = childNode;
           calls.parent[child] = c;
           calls.parentGeneration[child] = calls.generation[c];
+          calls.endpoint[child] = calls.endpoint[c];
+          if (calls.spanId[c] != 0) {
+            calls.traceIdLow[child] = calls.traceIdLow[c];
+            calls.spanId[child] = mix(++spanSerial) | 1;
+            calls.parentSpanId[child] = calls.spanId[c];
+          }
           issue(child);
           issued++;
         }
@@ -339,6 +357,7 @@ final class Cluster {
   private void complete(int c) {
     ServiceRuntime s = services[compiled.nodeService[calls.node[c]]];
     s.latencies.add(nowMs - calls.arrivalMs[c]);
+    emitSpan(c, false);
     int p = calls.parent[c];
     if (p < 0) {
       calls.state[c] = Calls.REPLYING;
@@ -381,6 +400,7 @@ final class Cluster {
       int parentGeneration = calls.parentGeneration[c];
       int endpoint = calls.endpoint[c];
       calls.abandoned[c] = true;
+      emitSpan(c, true);
       byte state = calls.state[c];
       if (state == Calls.WAITING || state == Calls.DETACHED) {
         calls.release(c);
@@ -415,6 +435,37 @@ final class Cluster {
       }
     }
     s.deadlineCheckScheduled = false;
+  }
+
+  void setSpanSink(SpanSink sink, double rate) {
+    spanSink = sink;
+    samplingRate = sink == null ? 0 : rate;
+  }
+
+  /** Ends the call's server span, if its request is sampled and the call reached its service. */
+  private void emitSpan(int c, boolean error) {
+    if (calls.spanId[c] == 0 || Double.isNaN(calls.arrivalMs[c])) {
+      return;
+    }
+    int node = calls.node[c];
+    spanSink.onSpan(
+        traceIdHigh,
+        calls.traceIdLow[c],
+        calls.spanId[c],
+        calls.parentSpanId[c],
+        compiled.topology.services().get(compiled.nodeService[node]).name(),
+        compiled.nodeOperation[node],
+        compiled.topology.endpoints().get(calls.endpoint[c]).name(),
+        calls.arrivalMs[c],
+        nowMs,
+        error);
+  }
+
+  /** SplitMix64's finaliser: distinct, well-spread ids from a counter. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   Replica newReplica(ServiceRuntime s) {

@@ -20,6 +20,7 @@ import java.util.Map;
 final class CompiledTopology {
   final Topology topology;
   final int[] nodeService;
+  final String[] nodeOperation;
   final DemandSampler[] nodeDemand;
   final double[] nodeProbability;
   final int[] nodeStepStart;
@@ -31,6 +32,7 @@ final class CompiledTopology {
   final double[] endpointCumulativeWeight;
 
   private final IntList services = new IntList();
+  private final List<String> operations = new ArrayList<>();
   private final List<DemandSampler> demands = new ArrayList<>();
   private final List<Double> probabilities = new ArrayList<>();
   private final IntList stepStarts = new IntList();
@@ -47,6 +49,7 @@ final class CompiledTopology {
       endpointRoot[e] = compile(endpoints.get(e).root());
     }
     nodeService = services.toArray();
+    nodeOperation = operations.toArray(new String[0]);
     nodeDemand = demands.toArray(new DemandSampler[0]);
     nodeProbability = probabilities.stream().mapToDouble(Double::doubleValue).toArray();
     nodeStepStart = stepStarts.toArray();
@@ -97,6 +100,7 @@ final class CompiledTopology {
     ServiceSpec spec = topology.services().get(service);
     int index = services.size();
     services.add(service);
+    operations.add(node.operation());
     demands.add(new DemandSampler(spec.operation(node.operation()).demandCoreMs()));
     probabilities.add(node.probability());
     stepStarts.add(0);

@@ -136,6 +136,17 @@ public final class Simulation {
     return perturbations;
   }
 
+  /**
+   * Sends one server span per call of a {@code samplingRate} share of requests (head sampling,
+   * decided when the request arrives) to {@code sink}; {@code null} stops tracing.
+   */
+  public void traceTo(SpanSink sink, double samplingRate) {
+    if (!(samplingRate >= 0 && samplingRate <= 1)) {
+      throw new IllegalArgumentException("samplingRate must be in [0, 1], got " + samplingRate);
+    }
+    cluster.setSpanSink(sink, samplingRate);
+  }
+
   /** The engine, for tests in this package that check internal invariants. */
   Cluster cluster() {
     return cluster;
