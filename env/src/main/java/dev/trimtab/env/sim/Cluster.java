@@ -24,6 +24,7 @@ final class Cluster {
   static final int DEADLINE = 4;
   static final int REPLICA_READY = 5;
   static final int LEAK_OOM = 6;
+  static final int ACTION = 7;
 
   static final byte DROP = 1;
   static final byte ERROR = 2;
@@ -50,6 +51,8 @@ final class Cluster {
 
   final Map<Long, Effects> edgeEffects = new HashMap<>();
 
+  private final Map<Integer, Runnable> actions = new HashMap<>();
+  private int nextAction;
   private SpanSink spanSink;
   private double samplingRate;
   private final SplittableRandom samplingRng;
@@ -122,6 +125,7 @@ final class Cluster {
       case DEADLINE -> onDeadline(services[payload]);
       case REPLICA_READY -> onReplicaReady(allReplicas.get(payload));
       case LEAK_OOM -> onLeakOom(payload);
+      case ACTION -> actions.remove(payload).run();
       default -> throw new IllegalStateException("unknown event type " + type);
     }
   }
@@ -435,6 +439,12 @@ final class Cluster {
       }
     }
     s.deadlineCheckScheduled = false;
+  }
+
+  void scheduleAction(double atMs, Runnable action) {
+    int id = nextAction++;
+    actions.put(id, action);
+    events.schedule(atMs, ACTION, id);
   }
 
   void setSpanSink(SpanSink sink, double rate) {

@@ -1,6 +1,7 @@
 package dev.trimtab.env.sim;
 
 import dev.trimtab.env.config.ConfigException;
+import dev.trimtab.env.control.ClusterActuator;
 import dev.trimtab.env.random.Seeds;
 import dev.trimtab.env.topology.EndpointSpec;
 import dev.trimtab.env.topology.Topology;
@@ -16,7 +17,7 @@ import java.util.List;
  * control actions give the same run, bit for bit. Control actions take effect at the current
  * simulated time, between calls to {@link #runFor}.
  */
-public final class Simulation {
+public final class Simulation implements ClusterActuator {
   private final Topology topology;
   private final Cluster cluster;
   private final Perturbations perturbations;
@@ -137,6 +138,19 @@ public final class Simulation {
   }
 
   /**
+   * Runs {@code action} at simulated time {@code atMs}, inside whichever interval contains it, in
+   * order with the other events at that time. Fault injectors use it to start and end faults at
+   * exact times; the action may call the perturbation hooks and the control methods.
+   */
+  public void at(double atMs, Runnable action) {
+    if (!(atMs >= cluster.nowMs) || !Double.isFinite(atMs)) {
+      throw new IllegalArgumentException(
+          "atMs must be finite and not before now (" + cluster.nowMs + "), got " + atMs);
+    }
+    cluster.scheduleAction(atMs, action);
+  }
+
+  /**
    * Sends one server span per call of a {@code samplingRate} share of requests (head sampling,
    * decided when the request arrives) to {@code sink}; {@code null} stops tracing.
    */
@@ -198,16 +212,19 @@ public final class Simulation {
    * Scales a service to {@code replicas}. New replicas serve after the service's start-up delay;
    * surplus replicas stop taking requests at once and leave when their work is done.
    */
+  @Override
   public void setReplicas(String service, int replicas) {
     new Scaling(cluster).setReplicas(runtime(service), replicas);
   }
 
   /** Sets the per-replica CPU limit; calls already running keep the speed they started with. */
+  @Override
   public void setCpuLimit(String service, double cpuLimitCores) {
     new Scaling(cluster).setCpuLimit(runtime(service), cpuLimitCores);
   }
 
   /** Sets the per-replica memory limit; far below the working set, replicas are OOM-killed. */
+  @Override
   public void setMemoryLimit(String service, double memoryLimitMiB) {
     new Scaling(cluster).setMemoryLimit(runtime(service), memoryLimitMiB);
   }

@@ -247,6 +247,23 @@ class PerturbationsTest {
   }
 
   @Test
+  void scheduledActionsStartAndEndAPerturbationAtExactTimesInsideAnInterval() {
+    // Hang back from 10.0 s to 10.5 s: only deep requests issued in that window (or whose back
+    // call was outstanding at 10.0 s) fail, each by the 100 ms timeout.
+    Simulation sim = Simulation.create(chain(100), TestWorkloads.poisson(20, 1e12), 42);
+    Perturbation[] hang = new Perturbation[1];
+    sim.at(10_000, () -> hang[0] = sim.perturbations().hang("back"));
+    sim.at(10_500, () -> hang[0].remove());
+    IntervalMetrics before = sim.runFor(9_990);
+    IntervalMetrics during = sim.runFor(10_000);
+    assertEquals(0, before.endpoints().get(0).failed());
+    long failed = during.endpoints().get(0).failed();
+    // About 20 req/s * 0.5 s / 2 endpoints = 5 deep requests in the window.
+    assertTrue(failed >= 1 && failed <= 15, "failed " + failed);
+    assertThrows(IllegalArgumentException.class, () -> sim.at(5, () -> {}));
+  }
+
+  @Test
   void badArgumentsAreRejectedWithTheirRange() {
     Perturbations p = lowLoad(1e9).perturbations();
     IllegalArgumentException e =
