@@ -31,9 +31,20 @@ public final class WorkloadLoader {
     if (!Files.isRegularFile(yamlFile)) {
       throw new ConfigException(source, "", "no such workload file: " + yamlFile.toAbsolutePath());
     }
+    String text;
+    try {
+      text = Files.readString(yamlFile);
+    } catch (IOException e) {
+      throw new ConfigException(source, "", "cannot read: " + e.getMessage());
+    }
+    return parseYaml(text, source, yamlFile.toAbsolutePath().getParent());
+  }
+
+  /** Binds YAML text; {@code source} names it in errors, trace paths resolve against baseDir. */
+  static WorkloadSpec parseYaml(String text, String source, Path baseDir) {
     JsonNode root;
     try {
-      root = YAML.readTree(yamlFile.toFile());
+      root = YAML.readTree(text);
     } catch (JsonParseException e) {
       throw new ConfigException(source, "", "not valid YAML: " + e.getOriginalMessage());
     } catch (IOException e) {
@@ -42,8 +53,7 @@ public final class WorkloadLoader {
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new ConfigException(source, "", "empty file; expected a mapping with a 'kind' field");
     }
-    Path dir = yamlFile.toAbsolutePath().getParent();
-    return WorkloadBinder.bind(root, source, dir);
+    return WorkloadBinder.bind(root, source, baseDir);
   }
 
   /**
