@@ -13,6 +13,10 @@ final class RpsTraceStream extends PatternStream {
   private final double offsetS;
   private final double scale;
   private final boolean exact;
+  private final long[] recentCounts;
+  private long recentSum;
+  private int recentFilled;
+  private int recentNext;
   private RpsReader reader;
   private long second;
   private long count;
@@ -29,7 +33,8 @@ final class RpsTraceStream extends PatternStream {
     this.rng = rng;
     this.offsetS = trace.options().startOffsetS();
     this.scale = trace.options().rateScale();
-    this.exact = scale == 1;
+    this.exact = scale == 1 && trace.smoothingS() == 1;
+    this.recentCounts = new long[trace.smoothingS()];
     openAtOffset();
   }
 
@@ -73,7 +78,7 @@ final class RpsTraceStream extends PatternStream {
         if (!advance()) {
           return Double.POSITIVE_INFINITY;
         }
-        rate = count * scale;
+        rate = smoothedCount() * scale;
         nowS = Math.max(second, offsetS);
         inSecond = true;
       }
@@ -86,6 +91,15 @@ final class RpsTraceStream extends PatternStream {
       }
       inSecond = false;
     }
+  }
+
+  /** The mean count over the last {@code smoothingS} seconds (fewer at the start). */
+  private double smoothedCount() {
+    recentSum += count - recentCounts[recentNext];
+    recentCounts[recentNext] = count;
+    recentNext = (recentNext + 1) % recentCounts.length;
+    recentFilled = Math.min(recentFilled + 1, recentCounts.length);
+    return (double) recentSum / recentFilled;
   }
 
   private boolean advance() {

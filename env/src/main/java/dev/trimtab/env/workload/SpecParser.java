@@ -46,6 +46,7 @@ final class SpecParser {
                   "file", "trace.file",
                   "format", "trace.format",
                   "loop", "trace.loop",
+                  "smoothing", "trace.smoothingS",
                   "timestamp-column", "trace.timestampColumn",
                   "prompt-column", "trace.promptTokensColumn",
                   "output-column", "trace.outputTokensColumn"));

@@ -25,6 +25,9 @@ import java.util.random.RandomGenerator;
  * @param file the trace file, plain or gzip
  * @param format rps or csv
  * @param loop whether to repeat after the end
+ * @param smoothingS rps traces only: the rate in each second is the mean count of the last this
+ *     many seconds, so that a sparse trace scaled up keeps its shape at that scale without turning
+ *     each second into a burst or a silence
  * @param columns csv column names (ignored for rps)
  * @param stats the length and window totals from a pass over the file
  */
@@ -32,12 +35,16 @@ public record TraceWorkload(
     Path file,
     TraceFormat format,
     boolean loop,
+    int smoothingS,
     CsvColumns columns,
     TraceStats stats,
     WorkloadOptions options)
     implements WorkloadSpec {
 
   public TraceWorkload {
+    if (smoothingS < 1) {
+      throw new IllegalArgumentException("smoothingS must be >= 1, got " + smoothingS);
+    }
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(columns, "columns");
@@ -53,8 +60,22 @@ public record TraceWorkload(
    */
   public static TraceWorkload of(
       Path file, TraceFormat format, boolean loop, CsvColumns columns, WorkloadOptions options) {
+    return of(file, format, loop, 1, columns, options);
+  }
+
+  /**
+   * As {@link #of(Path, TraceFormat, boolean, CsvColumns, WorkloadOptions)}, with the rate of an
+   * rps trace taken as the mean count of the last {@code smoothingS} seconds (1: no smoothing).
+   */
+  public static TraceWorkload of(
+      Path file,
+      TraceFormat format,
+      boolean loop,
+      int smoothingS,
+      CsvColumns columns,
+      WorkloadOptions options) {
     TraceStats stats = TraceStats.scan(file, format, columns, options);
-    return new TraceWorkload(file, format, loop, columns, stats, options);
+    return new TraceWorkload(file, format, loop, smoothingS, columns, stats, options);
   }
 
   @Override
@@ -85,8 +106,8 @@ public record TraceWorkload(
     boolean sameWindow =
         o.startOffsetS() == options.startOffsetS() && o.endPatternS() == options.endPatternS();
     return sameWindow
-        ? new TraceWorkload(file, format, loop, columns, stats, o)
-        : of(file, format, loop, columns, o);
+        ? new TraceWorkload(file, format, loop, smoothingS, columns, stats, o)
+        : of(file, format, loop, smoothingS, columns, o);
   }
 
   @Override
@@ -100,6 +121,7 @@ public record TraceWorkload(
         + " s, "
         + stats.arrivals()
         + " requests"
+        + (smoothingS > 1 ? ", smoothed over " + smoothingS + " s" : "")
         + (loop ? ", looped)" : ")")
         + options.describeSuffix();
   }

@@ -129,6 +129,7 @@ final class WorkloadBinder {
                 "file",
                 "format",
                 "loop",
+                "smoothingS",
                 "timestampColumn",
                 "promptTokensColumn",
                 "outputTokensColumn")));
@@ -145,7 +146,14 @@ final class WorkloadBinder {
         TraceFormat.valueOf(f.choice("format", TraceFormat.fileNames(), guessed).toUpperCase());
     CsvColumns columns = format == TraceFormat.CSV ? columns(f, file) : CsvColumns.AZURE;
     try {
-      return TraceWorkload.of(file, format, f.bool("loop", false), columns, o);
+      int smoothingS = (int) f.number("smoothingS", Range.POSITIVE, 1);
+      if (smoothingS != f.number("smoothingS", Range.POSITIVE, 1)) {
+        throw f.error("smoothingS", "a whole number of seconds >= 1");
+      }
+      if (smoothingS > 1 && format != TraceFormat.RPS) {
+        throw f.error("smoothingS", "applies to rps traces only; csv traces replay each row");
+      }
+      return TraceWorkload.of(file, format, f.bool("loop", false), smoothingS, columns, o);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(f.source(), "startOffsetS", e.getMessage());
     }

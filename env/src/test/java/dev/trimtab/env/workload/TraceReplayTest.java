@@ -179,4 +179,25 @@ class TraceReplayTest {
     }
     return out;
   }
+
+  @Test
+  void smoothingTurnsASparseTraceIntoItsMovingAverageRate() throws IOException {
+    // Counts alternate 0, 10: the mean is 5 per second. Scaled x50 without smoothing, seconds
+    // alternate between silence and Poisson(500); smoothed over 2 s every second after the first
+    // is Poisson(250): mean 250, index of dispersion 1.
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      text.append(i % 2 == 0 ? "0 " : "10 ");
+    }
+    Path file = write("alternating.txt", text.toString(), false);
+    WorkloadOptions x50 = WorkloadLoader.parseSpec("poisson:rate=1,scale=50", dir).options();
+    TraceWorkload smooth = TraceWorkload.of(file, TraceFormat.RPS, false, 2, CsvColumns.AZURE, x50);
+    long[] counts = Arrays.copyOfRange(countsPerWindow(smooth, 3, 1, 1000), 1, 1000);
+    // 999 windows: standard error of the mean 0.5, of the dispersion index 0.045.
+    assertEquals(250, mean(counts), 2.5);
+    assertEquals(1, variance(counts) / mean(counts), 0.25);
+    long[] raw = countsPerWindow(rps(file, x50, false), 3, 1, 1000);
+    assertEquals(0, raw[0]);
+    assertTrue(variance(raw) / mean(raw) > 100, "unsmoothed seconds alternate 0 and ~500");
+  }
 }
