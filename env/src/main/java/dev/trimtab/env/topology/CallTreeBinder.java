@@ -44,7 +44,12 @@ final class CallTreeBinder {
       String name = nameField.text(TopologyLoader.IDENTIFIER, TopologyLoader.IDENTIFIER_TEXT);
       String earlier = seen.putIfAbsent(name, item.path());
       if (earlier != null) {
-        throw nameField.error("duplicate endpoint name '" + name + "' (first at " + earlier + ")");
+        throw nameField.error(
+            "duplicate endpoint name '"
+                + name
+                + "' (first at "
+                + earlier
+                + "); endpoint names must be unique");
       }
       double weight = item.optionalNumber("weight", 1.0, v -> v > 0, "a number > 0");
       Slo slo = bindSlo(item.required("slo"));

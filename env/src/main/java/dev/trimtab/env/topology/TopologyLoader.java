@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a topology YAML file (format: {@code docs/formats/topology.md}) into a validated {@link
@@ -112,14 +114,27 @@ public final class TopologyLoader {
     try {
       return YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where =
-          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new ConfigException(
-          sourceName,
-          "",
-          "not valid YAML" + where + ": " + e.getOriginalMessage().strip().replace('\n', ' '));
+      throw new ConfigException(sourceName, "", "not valid YAML " + syntaxProblem(e));
     }
+  }
+
+  /** Where and what, on one line: SnakeYAML's problem and context, else Jackson's message. */
+  private static String syntaxProblem(JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+      String context =
+          m.getContext() == null || m.getContextMark() == null
+              ? ""
+              : " (" + m.getContext() + " started at " + place(m.getContextMark()) + ")";
+      return "at " + place(m.getProblemMark()) + ": " + m.getProblem() + context;
+    }
+    JsonLocation at = e.getLocation();
+    String where =
+        at == null ? "" : "at line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+    return where + e.getOriginalMessage().strip().replace('\n', ' ');
+  }
+
+  private static String place(Mark mark) {
+    return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
   }
 
   private static List<ServiceSpec> bindServices(YamlField list) {
@@ -130,7 +145,12 @@ public final class TopologyLoader {
       String earlier = seen.putIfAbsent(service.name(), item.path());
       if (earlier != null) {
         throw item.required("name")
-            .error("duplicate service name '" + service.name() + "' (first at " + earlier + ")");
+            .error(
+                "duplicate service name '"
+                    + service.name()
+                    + "' (first at "
+                    + earlier
+                    + "); service names must be unique");
       }
       services.add(service);
     }
@@ -183,7 +203,8 @@ public final class TopologyLoader {
       double mean = demand.required("mean").number(v -> v > 0, "a number of core-ms > 0");
       double cv = demand.optionalNumber("cv", DEFAULT_DEMAND_CV, v -> v >= 0, "a number >= 0");
       if (byName.putIfAbsent(name, new OperationSpec(name, new Demand(mean, cv))) != null) {
-        throw nameField.error("duplicate operation name '" + name + "' in this service");
+        throw nameField.error(
+            "duplicate operation name '" + name + "'; operation names must be unique in a service");
       }
     }
     return List.copyOf(byName.values());

@@ -133,6 +133,9 @@ final class YamlField {
     if (node.isArray()) {
       return "a list";
     }
+    if (node.isTextual() && node.textValue().isEmpty()) {
+      return "an empty value";
+    }
     if (node.isTextual()) {
       return "the string \"" + node.textValue() + "\"";
     }
