@@ -60,6 +60,14 @@ public final class Fixtures {
             new EndpointSpec("predict", 1, new Slo(99, 100), call("frontend", call("infer")))));
   }
 
+  /** The first yaml block after the "Complete example" heading of docs/formats/faults.md. */
+  public static String docExample() throws java.io.IOException {
+    String doc =
+        java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "formats", "faults.md"));
+    int from = doc.indexOf("```yaml", doc.indexOf("## Complete example")) + "```yaml\n".length();
+    return doc.substring(from, doc.indexOf("```", from));
+  }
+
   /** Poisson arrivals at {@code ratePerS}, forever. */
   public static Workload poisson(double ratePerS) {
     return new Workload() {
