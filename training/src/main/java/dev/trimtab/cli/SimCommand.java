@@ -1,17 +1,8 @@
 package dev.trimtab.cli;
 
-import dev.trimtab.cli.control.Controller;
 import dev.trimtab.cli.control.ControllerChoice;
 import dev.trimtab.cli.options.SimDuration;
-import dev.trimtab.cli.output.AtomicFile;
-import dev.trimtab.cli.output.IntervalCsv;
 import dev.trimtab.cli.output.RunConfig;
-import dev.trimtab.cli.output.RunHeader;
-import dev.trimtab.cli.output.RunReport;
-import dev.trimtab.cli.output.SummaryJson;
-import dev.trimtab.env.sim.IntervalMetrics;
-import dev.trimtab.env.sim.RunSummary;
-import dev.trimtab.env.sim.Simulation;
 import dev.trimtab.env.topology.Topology;
 import dev.trimtab.env.workload.Workload;
 import java.io.IOException;
@@ -105,43 +96,14 @@ final class SimCommand implements Callable<Integer> {
     }
     Topology topo = Inputs.topology(topology);
     Workload load = Inputs.workload(workload);
-    Simulation sim = Simulation.create(topo, load, seed);
+    SimRun.Plan plan = new SimRun.Plan(topo, load, seed, duration, interval, controller);
     Path dir = runFolder();
-    String version = VersionInfo.version();
-    AtomicFile.write(dir.resolve(RunConfig.FILE), config(topo, load).toJson(version));
-    RunReport report = new RunReport(topo);
-    run(sim, controller.create(), dir, report);
-    RunSummary summary = sim.summary();
-    RunHeader header =
-        new RunHeader(
-            topo.name(),
-            load.describe(),
-            seed,
-            duration.seconds(),
-            interval.seconds(),
-            controller.cliName());
-    AtomicFile.write(dir.resolve(SummaryJson.FILE), SummaryJson.render(header, summary, version));
+    SimRun.Result result = SimRun.execute(plan, config(topo, load), dir, quiet);
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.print(report.render(header, summary, sim::sloViolationSeconds));
+    stdout.print(result.report());
     stdout.println("run files: " + dir);
     stdout.flush();
     return TrimtabCli.OK;
-  }
-
-  private void run(Simulation sim, Controller control, Path dir, RunReport report)
-      throws IOException {
-    IntervalPlan plan = new IntervalPlan(duration.millis(), interval.millis());
-    try (IntervalCsv csv = IntervalCsv.open(dir);
-        Progress progress = Progress.start("sim", Math.round(duration.seconds()), quiet)) {
-      for (long i = 0; i < plan.count(); i++) {
-        IntervalMetrics metrics = sim.runFor(plan.stepMs(i));
-        csv.append(metrics);
-        report.accept(metrics);
-        control.act(metrics, sim);
-        progress.stepTo((long) (sim.nowMs() / 1000));
-      }
-      csv.commit();
-    }
   }
 
   private Path runFolder() throws IOException {
