@@ -67,7 +67,11 @@ final class BenchSimCommand implements Callable<Integer> {
       description = "Control interval the run is advanced by (default: ${DEFAULT-VALUE}).")
   SimDuration interval;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(

@@ -55,6 +55,7 @@ final class SimCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       required = true,
+      paramLabel = "N",
       description = "Root seed for all randomness (required: runs never seed from the clock).")
   long seed;
 

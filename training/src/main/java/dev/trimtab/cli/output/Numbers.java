@@ -1,5 +1,6 @@
 package dev.trimtab.cli.output;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -22,12 +23,18 @@ public final class Numbers {
     return isNegativeZero(text) ? text.substring(1) : text;
   }
 
-  /** Whole numbers without a decimal point ({@code 600}), others as {@link #fixed} with 3. */
+  /**
+   * The shortest plain decimal that reads back as {@code value}: {@code 600}, {@code 0.5}, {@code
+   * 99.9}; for settings such as durations and rates, which users type as short decimals.
+   */
   public static String compact(double value) {
-    if (Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
+    if (!Double.isFinite(value)) {
+      return fixed(value, 0);
     }
-    return fixed(value, 3);
+    if (value == 0) {
+      return "0";
+    }
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   private static boolean isNegativeZero(String text) {

@@ -35,9 +35,12 @@ class NumbersTest {
   }
 
   @Test
-  void compactDropsTheDecimalsOfWholeNumbers() {
+  void compactWritesTheShortestPlainDecimal() {
     assertEquals("600", Numbers.compact(600.0));
-    assertEquals("0.500", Numbers.compact(0.5));
+    assertEquals("0.5", Numbers.compact(0.5));
+    assertEquals("99.9", Numbers.compact(99.9));
+    assertEquals("1500", Numbers.compact(1.5e3));
+    assertEquals("0", Numbers.compact(-0.0));
     assertEquals("inf", Numbers.compact(Double.POSITIVE_INFINITY));
   }
 }
