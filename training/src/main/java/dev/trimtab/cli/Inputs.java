@@ -1,6 +1,6 @@
 package dev.trimtab.cli;
 
-import dev.trimtab.env.config.ConfigException;
+import dev.trimtab.env.topology.Topologies;
 import dev.trimtab.env.topology.Topology;
 import dev.trimtab.env.workload.Workload;
 import dev.trimtab.env.workload.WorkloadLoader;
@@ -20,8 +20,7 @@ final class Inputs {
 
   /** A bundled topology name or a YAML file. */
   static Topology topology(String nameOrFile) {
-    throw new ConfigException(
-        "topology '" + nameOrFile + "'", "", "topologies are not available in this build yet");
+    return Topologies.resolve(nameOrFile);
   }
 
   /** A YAML workload file or a one-line spec such as {@code poisson:rate=200}. */

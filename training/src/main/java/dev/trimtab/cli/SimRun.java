@@ -1,6 +1,5 @@
 package dev.trimtab.cli;
 
-import dev.trimtab.cli.control.Controller;
 import dev.trimtab.cli.control.ControllerChoice;
 import dev.trimtab.cli.options.SimDuration;
 import dev.trimtab.cli.output.AtomicFile;
@@ -9,6 +8,7 @@ import dev.trimtab.cli.output.RunConfig;
 import dev.trimtab.cli.output.RunHeader;
 import dev.trimtab.cli.output.RunReport;
 import dev.trimtab.cli.output.SummaryJson;
+import dev.trimtab.env.control.Controller;
 import dev.trimtab.env.sim.IntervalMetrics;
 import dev.trimtab.env.sim.RunSummary;
 import dev.trimtab.env.sim.Simulation;

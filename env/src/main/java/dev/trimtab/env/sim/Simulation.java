@@ -4,6 +4,7 @@ import dev.trimtab.env.config.ConfigException;
 import dev.trimtab.env.control.ClusterActuator;
 import dev.trimtab.env.random.Seeds;
 import dev.trimtab.env.topology.EndpointSpec;
+import dev.trimtab.env.topology.ServiceSpec;
 import dev.trimtab.env.topology.Topology;
 import dev.trimtab.env.workload.Workload;
 import java.util.ArrayList;
@@ -206,6 +207,26 @@ public final class Simulation implements ClusterActuator {
       }
     }
     throw new IllegalArgumentException("no endpoint " + endpoint);
+  }
+
+  @Override
+  public List<String> services() {
+    return topology.services().stream().map(ServiceSpec::name).toList();
+  }
+
+  @Override
+  public int replicas(String service) {
+    return runtime(service).desiredReplicas();
+  }
+
+  @Override
+  public double cpuLimitCores(String service) {
+    return runtime(service).cpuLimitCores;
+  }
+
+  @Override
+  public double memoryLimitMiB(String service) {
+    return runtime(service).memoryLimitMiB;
   }
 
   /**

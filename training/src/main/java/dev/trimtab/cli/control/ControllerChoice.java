@@ -1,5 +1,6 @@
 package dev.trimtab.cli.control;
 
+import dev.trimtab.env.control.Controller;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import picocli.CommandLine.ITypeConverter;
