@@ -16,8 +16,10 @@ public final class ConfigException extends RuntimeException {
   }
 
   private static String format(String source, String field, String problem) {
-    String where = field == null || field.isEmpty() ? "" : " field '" + field + "'";
-    return source + ":" + where + ": " + problem;
+    if (field == null || field.isEmpty()) {
+      return source + ": " + problem;
+    }
+    return source + ": field '" + field + "': " + problem;
   }
 
   /** The file (or other source, such as a bundled name or a command-line spec) that is wrong. */

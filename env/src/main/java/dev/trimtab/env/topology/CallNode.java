@@ -1,6 +1,7 @@
 package dev.trimtab.env.topology;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One call in an endpoint's call tree: the callee runs {@code operation} (one CPU burst of its
@@ -10,6 +11,11 @@ import java.util.List;
 public record CallNode(String service, String operation, double probability, List<Step> steps) {
 
   public CallNode {
+    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(operation, "operation");
+    if (!(probability > 0 && probability <= 1)) {
+      throw new IllegalArgumentException("probability must be in (0, 1], got " + probability);
+    }
     steps = List.copyOf(steps);
   }
 
@@ -17,6 +23,9 @@ public record CallNode(String service, String operation, double probability, Lis
   public record Step(List<CallNode> parallel) {
     public Step {
       parallel = List.copyOf(parallel);
+      if (parallel.isEmpty()) {
+        throw new IllegalArgumentException("a step needs at least one call");
+      }
     }
   }
 

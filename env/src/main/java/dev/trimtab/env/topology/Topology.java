@@ -1,6 +1,8 @@
 package dev.trimtab.env.topology;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An application: its services and endpoints. Instances are validated by {@link TopologyLoader};
@@ -18,6 +20,31 @@ public record Topology(
   public Topology {
     services = List.copyOf(services);
     endpoints = List.copyOf(endpoints);
+    Set<String> names = new HashSet<>();
+    for (ServiceSpec s : services) {
+      if (!names.add(s.name())) {
+        throw new IllegalArgumentException("duplicate service name '" + s.name() + "'");
+      }
+    }
+    for (EndpointSpec e : endpoints) {
+      checkCalls(services, names, e.root());
+    }
+  }
+
+  private static void checkCalls(List<ServiceSpec> services, Set<String> names, CallNode node) {
+    if (!names.contains(node.service())) {
+      throw new IllegalArgumentException("call to unknown service '" + node.service() + "'");
+    }
+    for (ServiceSpec s : services) {
+      if (s.name().equals(node.service())) {
+        s.operation(node.operation());
+      }
+    }
+    for (CallNode.Step step : node.steps()) {
+      for (CallNode child : step.parallel()) {
+        checkCalls(services, names, child);
+      }
+    }
   }
 
   /** Index of the named service in {@link #services()}, or -1. */

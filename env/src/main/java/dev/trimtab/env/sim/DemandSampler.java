@@ -1,0 +1,74 @@
+package dev.trimtab.env.sim;
+
+import dev.trimtab.env.topology.Demand;
+import java.util.random.RandomGenerator;
+
+/**
+ * Draws service demands with a given mean and coefficient of variation: deterministic at cv 0,
+ * exponential at cv 1, gamma below 1 (shape 1/cv²), log-normal above 1 (heavy right tail, as
+ * measured service times have).
+ */
+final class DemandSampler {
+  private enum Shape {
+    DETERMINISTIC,
+    EXPONENTIAL,
+    GAMMA,
+    LOGNORMAL
+  }
+
+  private final Shape shape;
+  private final double meanMs;
+  private final double gammaShape;
+  private final double gammaScale;
+  private final double logMu;
+  private final double logSigma;
+
+  DemandSampler(Demand demand) {
+    double cv = demand.cv();
+    this.meanMs = demand.meanMs();
+    if (cv == 0) {
+      shape = Shape.DETERMINISTIC;
+    } else if (Math.abs(cv - 1) < 1e-12) {
+      shape = Shape.EXPONENTIAL;
+    } else if (cv < 1) {
+      shape = Shape.GAMMA;
+    } else {
+      shape = Shape.LOGNORMAL;
+    }
+    gammaShape = cv > 0 ? 1 / (cv * cv) : 0;
+    gammaScale = meanMs * cv * cv;
+    logSigma = Math.sqrt(Math.log1p(cv * cv));
+    logMu = Math.log(meanMs) - logSigma * logSigma / 2;
+  }
+
+  double meanMs() {
+    return meanMs;
+  }
+
+  double sample(RandomGenerator rng) {
+    return switch (shape) {
+      case DETERMINISTIC -> meanMs;
+      case EXPONENTIAL -> meanMs * -Math.log(1 - rng.nextDouble());
+      case GAMMA -> gammaScale * gamma(gammaShape, rng);
+      case LOGNORMAL -> Math.exp(logMu + logSigma * rng.nextGaussian());
+    };
+  }
+
+  /** Marsaglia and Tsang's method for shape >= 1 (cv < 1 gives shape > 1). */
+  private static double gamma(double shape, RandomGenerator rng) {
+    double d = shape - 1.0 / 3;
+    double c = 1 / Math.sqrt(9 * d);
+    while (true) {
+      double x = rng.nextGaussian();
+      double v = 1 + c * x;
+      if (v <= 0) {
+        continue;
+      }
+      v = v * v * v;
+      double u = rng.nextDouble();
+      if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
+        return d * v;
+      }
+    }
+  }
+}

@@ -1,0 +1,219 @@
+package dev.trimtab.env.sim;
+
+import dev.trimtab.env.topology.ServiceSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The live state of one service: its replicas and limits, the callers' deadlines on it, and what it
+ * did in the current control interval.
+ */
+final class ServiceRuntime {
+  final int index;
+  final ServiceSpec spec;
+  final SplittableRandom demandRng;
+  double cpuLimitCores;
+  double memoryLimitMiB;
+  final Effects effects = new Effects();
+
+  // Working set: the spec's, plus what a leak has added since the last restart.
+  private double leakedAtOriginMiB;
+  private double leakOriginMs;
+
+  // A capped link into the service: when it is next free to carry a request.
+  double linkFreeAtMs;
+
+  final List<Replica> replicas = new ArrayList<>();
+  private Replica[] ready = new Replica[4];
+  private int readyCount;
+  private int roundRobin;
+
+  // Integrals over simulated time, advanced at every change of rate.
+  private double lastChangeMs;
+  private double busyCores;
+  private double allocatedCores;
+  double cpuCoreMs;
+  double allocatedCoreMs;
+
+  // The current interval.
+  long arrivals;
+  long completed;
+  long dropped;
+  long errors;
+  double throttledMs;
+  final LatencyBuffer latencies = new LatencyBuffer();
+
+  // Callers' deadlines, in issue order; the timeout is the same for every call, so also in
+  // deadline order.
+  int[] deadlineCall = new int[64];
+  int[] deadlineGeneration = new int[64];
+  double[] deadlineMs = new double[64];
+  int deadlineHead;
+  int deadlineSize;
+  boolean deadlineCheckScheduled;
+
+  ServiceRuntime(int index, ServiceSpec spec, SplittableRandom demandRng) {
+    this.index = index;
+    this.spec = spec;
+    this.demandRng = demandRng;
+    this.cpuLimitCores = spec.cpuLimitCores();
+    this.memoryLimitMiB = spec.memoryLimitMiB();
+  }
+
+  double workingSetMiB(double nowMs) {
+    return spec.workingSetMiB()
+        + leakedAtOriginMiB
+        + effects.leakMiBPerS * (nowMs - leakOriginMs) / 1000;
+  }
+
+  /** Call before the leak rate changes: carries what has leaked so far into the origin. */
+  void settleLeak(double nowMs) {
+    leakedAtOriginMiB = workingSetMiB(nowMs) - spec.workingSetMiB();
+    leakOriginMs = nowMs;
+  }
+
+  /** A restart frees leaked memory; removing the last leak restores the spec's working set. */
+  void resetLeak(double nowMs) {
+    leakedAtOriginMiB = 0;
+    leakOriginMs = nowMs;
+  }
+
+  /** When the working set will reach the OOM threshold, or +Infinity if it never will. */
+  double oomAtMs(double nowMs) {
+    if (effects.leakMiBPerS <= 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double thresholdMiB = memoryLimitMiB / MemoryModel.OOM_RATIO;
+    double missingMiB = thresholdMiB - workingSetMiB(nowMs);
+    return nowMs + Math.max(0, missingMiB) / effects.leakMiBPerS * 1000;
+  }
+
+  /** Advances the CPU integrals to {@code nowMs}; call before any change of rate. */
+  void advance(double nowMs) {
+    double dt = nowMs - lastChangeMs;
+    if (dt > 0) {
+      cpuCoreMs += busyCores * dt;
+      allocatedCoreMs += allocatedCores * dt;
+    }
+    lastChangeMs = nowMs;
+  }
+
+  void addBusy(double nowMs, double deltaCores) {
+    advance(nowMs);
+    busyCores += deltaCores;
+    if (Math.abs(busyCores) < 1e-9) {
+      busyCores = 0;
+    }
+  }
+
+  /** Recomputes the allocated CPU rate: the limit of every replica that holds its quota. */
+  void refreshAllocation(double nowMs) {
+    advance(nowMs);
+    int holding = 0;
+    for (Replica r : replicas) {
+      if (r.state == Replica.State.READY || r.state == Replica.State.DRAINING) {
+        holding++;
+      }
+    }
+    allocatedCores = holding * cpuLimitCores;
+  }
+
+  Replica nextReady() {
+    if (readyCount == 0) {
+      return null;
+    }
+    if (roundRobin >= readyCount) {
+      roundRobin = 0;
+    }
+    return ready[roundRobin++];
+  }
+
+  int readyCount() {
+    return readyCount;
+  }
+
+  void rebuildReady() {
+    readyCount = 0;
+    for (Replica r : replicas) {
+      if (r.state == Replica.State.READY) {
+        if (readyCount == ready.length) {
+          ready = Arrays.copyOf(ready, readyCount * 2);
+        }
+        ready[readyCount++] = r;
+      }
+    }
+  }
+
+  /** Replicas that count toward the desired number: all but draining and removed ones. */
+  int desiredReplicas() {
+    int n = 0;
+    for (Replica r : replicas) {
+      if (r.state != Replica.State.DRAINING && r.state != Replica.State.REMOVED) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  int queued() {
+    int n = 0;
+    for (Replica r : replicas) {
+      n += r.queue.size();
+    }
+    return n;
+  }
+
+  double memorySlowdown(double nowMs) {
+    return MemoryModel.slowdown(memoryLimitMiB, workingSetMiB(nowMs));
+  }
+
+  boolean oomKilled(double nowMs) {
+    return MemoryModel.oomKilled(memoryLimitMiB, workingSetMiB(nowMs));
+  }
+
+  void pushDeadline(int call, int generation, double atMs) {
+    if (deadlineSize == deadlineCall.length) {
+      growDeadlines();
+    }
+    int i = (deadlineHead + deadlineSize) & (deadlineCall.length - 1);
+    deadlineCall[i] = call;
+    deadlineGeneration[i] = generation;
+    deadlineMs[i] = atMs;
+    deadlineSize++;
+  }
+
+  void popDeadline() {
+    deadlineHead = (deadlineHead + 1) & (deadlineCall.length - 1);
+    deadlineSize--;
+  }
+
+  private void growDeadlines() {
+    int n = deadlineCall.length;
+    int[] calls = new int[n * 2];
+    int[] generations = new int[n * 2];
+    double[] times = new double[n * 2];
+    for (int k = 0; k < deadlineSize; k++) {
+      int i = (deadlineHead + k) & (n - 1);
+      calls[k] = deadlineCall[i];
+      generations[k] = deadlineGeneration[i];
+      times[k] = deadlineMs[i];
+    }
+    deadlineCall = calls;
+    deadlineGeneration = generations;
+    deadlineMs = times;
+    deadlineHead = 0;
+  }
+
+  void clearInterval() {
+    arrivals = 0;
+    completed = 0;
+    dropped = 0;
+    errors = 0;
+    throttledMs = 0;
+    latencies.clear();
+    cpuCoreMs = 0;
+    allocatedCoreMs = 0;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.trimtab.env.power;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trimtab.env.config.ConfigException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CarbonCsvTest {
+  @TempDir Path dir;
+
+  @Test
+  void readsTheRealGbFile() {
+    CarbonIntensitySeries gb = CarbonIntensity.read(SharedData.require("carbon/gb-2020-ci.csv.gz"));
+    // Reference figures computed independently with Python (gzip + csv + datetime, UTC):
+    // 21980 rows, 2019-12-20 00:00:00 = 1576800000 s, span 33435000 s to 2021-01-09 23:30:00,
+    // unweighted mean 217.6079042107256, time-weighted mean over the span 214.49914007429305,
+    // time-weighted mean over the first day 234.4801313546056.
+    assertEquals(21980, gb.size());
+    assertEquals(1576800000L, gb.firstEpochS());
+    assertEquals(33435000.0, gb.spanS());
+    assertEquals(120.99546661944396, gb.sampleGPerKWh(0));
+    assertEquals(259.10496059694674, gb.sampleGPerKWh(gb.size() - 1));
+    double sum = 0;
+    for (int k = 0; k < gb.size(); k++) {
+      sum += gb.sampleGPerKWh(k);
+    }
+    assertEquals(217.6079042107256, sum / gb.size(), 1e-9);
+    assertEquals(214.49914007429305, gb.meanGPerKWh(0, gb.spanS()), 1e-9);
+    assertEquals(234.4801313546056, gb.meanGPerKWh(0, 86_400), 1e-9);
+    // A day in, with a one-day offset, equals two days in without.
+    assertEquals(gb.gPerKWhAt(2 * 86_400), gb.withOffset(86_400).gPerKWhAt(86_400));
+  }
+
+  @Test
+  void customColumnsGzipAndTimeFormats() throws IOException {
+    Path gz = dir.resolve("ci.data");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(
+          ("region,\"ts\",gco2\nGB,2024-01-01T00:00:00Z,100\nGB,2024-01-01T01:00:00+01:00,999\n"
+                  + "GB,1704070800,300\n")
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    // Row 2 is 00:00 UTC, the same instant as row 1: not strictly increasing.
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> CarbonIntensity.read(gz, new CarbonCsv.Options("ts", "gco2")));
+    assertTrue(e.getMessage().contains("line 3, column 'ts'"), e.getMessage());
+
+    Path plain =
+        write(
+            "ts,gco2\n2024-01-01T00:00:00Z,100\n2024-01-01T02:00:00+01:00,200\n"
+                + "1704074400,300\n");
+    CarbonIntensitySeries s = CarbonIntensity.read(plain, new CarbonCsv.Options("ts", "gco2"));
+    // 00:00Z, then 01:00Z, then 1704074400 = 02:00Z (1704067200 is 2024-01-01T00:00Z).
+    assertEquals(3, s.size());
+    assertEquals(3600.0, s.sampleTimeS(1));
+    assertEquals(7200.0, s.sampleTimeS(2));
+    assertEquals(200.0, s.gPerKWhAt(3600));
+  }
+
+  @Test
+  void badFilesNameTheFileLineFieldAndWhatIsAllowed() throws IOException {
+    assertBad(write(""), "line 1", "empty file");
+    assertBad(
+        write("Time,Intensity\n2020-01-01 00:00:00,1\n"), "line 1", "no column 'Carbon Intensity'");
+    assertBad(write("Time,Carbon Intensity\n"), "line 2", "no data rows");
+    assertBad(
+        write("Time,Carbon Intensity\n2020-01-01 00:00:00,1\n2020-01-01 00:30:00,abc\n"),
+        "line 3, column 'Carbon Intensity'",
+        "finite number >= 0");
+    assertBad(
+        write("Time,Carbon Intensity\n2020-01-01 00:00:00,-5\n"),
+        "line 2, column 'Carbon Intensity'",
+        "'-5'");
+    assertBad(
+        write("Time,Carbon Intensity\n2020-13-01 00:00:00,5\n"),
+        "line 2, column 'Time'",
+        "is not a time");
+    assertBad(write("Time,Carbon Intensity\n2020-01-01 00:00:00\n"), "line 2", "cells");
+    assertBad(dir.resolve("missing.csv"), "", "no such file");
+  }
+
+  private void assertBad(Path file, String field, String problem) {
+    ConfigException e = assertThrows(ConfigException.class, () -> CarbonIntensity.read(file));
+    assertEquals(file.toString(), e.source());
+    assertTrue(e.getMessage().contains(field) && e.getMessage().contains(problem), e.getMessage());
+  }
+
+  private int files;
+
+  private Path write(String text) throws IOException {
+    Path p = dir.resolve("ci-" + files++ + ".csv");
+    Files.writeString(p, text);
+    return p;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.trimtab.faults.campaign;
+
+import dev.trimtab.faults.spec.FaultSpec;
+import java.util.List;
+
+/**
+ * A named list of faults on a timeline. Faults keep the order they were given in: a fault's index
+ * names it in errors ({@code faults[3]}) and seeds its random choices, so reordering a file changes
+ * which services {@code one}-mode selectors draw.
+ */
+public record Campaign(String name, String description, List<FaultSpec> faults) {
+
+  public Campaign {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("name must be a non-blank name");
+    }
+    description = description == null ? "" : description;
+    faults = List.copyOf(faults);
+  }
+
+  /** When the last fault ends, in seconds (0 for an empty campaign). */
+  public double endS() {
+    return faults.stream().mapToDouble(FaultSpec::endS).max().orElse(0);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.trimtab.faults.spec;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Which services a fault hits: {@code services} lists exact names and glob patterns ({@code *} any
+ * run of characters, {@code ?} one character, e.g. {@code ts-*-service}); {@code mode} and {@code
+ * value} say how many of the matches are hit (see {@link SelectorMode}). Labels are future work:
+ * topologies do not carry them yet.
+ *
+ * @param value the count for {@code fixed} (at least 1), the percentage for {@code fixed-percent}
+ *     (1 to 100), and 0 for {@code one} and {@code all}
+ */
+public record Target(List<String> services, SelectorMode mode, int value) {
+
+  public Target {
+    Checks.present("target.services", services);
+    Checks.present("target.mode", mode);
+    if (services.isEmpty()) {
+      throw new FaultFieldException("target.services", "must list at least one service or pattern");
+    }
+    for (String s : services) {
+      if (s == null || s.isBlank() || !s.matches("[A-Za-z0-9._*?-]+")) {
+        throw new FaultFieldException(
+            "target.services",
+            "entries must be service names or globs of letters, digits, '.', '_', '-', '*', '?'; got '"
+                + s
+                + "'");
+      }
+    }
+    services = List.copyOf(services);
+    switch (mode) {
+      case ONE, ALL -> {
+        if (value != 0) {
+          throw new FaultFieldException(
+              "target.value", "is only for modes fixed and fixed-percent, got " + value);
+        }
+      }
+      case FIXED -> Checks.atLeast("target.value", value, 1);
+      case FIXED_PERCENT -> Checks.between("target.value", value, 1, 100);
+    }
+  }
+
+  /** Every listed service, exactly. */
+  public static Target all(String... services) {
+    return new Target(List.of(services), SelectorMode.ALL, 0);
+  }
+
+  /** One service drawn from those that match. */
+  public static Target one(String... services) {
+    return new Target(List.of(services), SelectorMode.ONE, 0);
+  }
+
+  /** Whether {@code service} matches one of the names or patterns. */
+  public boolean matches(String service) {
+    for (String s : services) {
+      if (isPattern(s) ? glob(s).matcher(service).matches() : s.equals(service)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an entry is a glob pattern rather than an exact name. */
+  public static boolean isPattern(String entry) {
+    return entry.indexOf('*') >= 0 || entry.indexOf('?') >= 0;
+  }
+
+  private static Pattern glob(String pattern) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : pattern.toCharArray()) {
+      switch (c) {
+        case '*' -> regex.append(".*");
+        case '?' -> regex.append('.');
+        default -> regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString());
+  }
+}

@@ -1,0 +1,105 @@
+package dev.trimtab.cli;
+
+import dev.trimtab.cli.bench.SimBenchResult;
+import dev.trimtab.cli.bench.SimBenchmark;
+import dev.trimtab.cli.options.SimDuration;
+import dev.trimtab.env.sim.Simulation;
+import dev.trimtab.env.topology.Topology;
+import dev.trimtab.env.workload.Workload;
+import dev.trimtab.env.workload.WorkloadLoader;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code trimtab bench sim}: simulator throughput on one thread, in requests per second. */
+@Command(
+    name = "sim",
+    sortOptions = false,
+    description = {
+      "Benchmark, not a test: simulator throughput on one thread.",
+      "Warms up (discarded), then times --duration of simulated time under Poisson arrivals at --rate and prints one"
+          + " JSON line per repeat: simulated requests and events per wall-clock second.",
+      ""
+    })
+final class BenchSimCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--topology",
+      defaultValue = "social-network",
+      paramLabel = "NAME|FILE",
+      description = "Topology (default: ${DEFAULT-VALUE}).")
+  String topology;
+
+  @Option(
+      names = "--rate",
+      defaultValue = "1000",
+      paramLabel = "REQ_PER_S",
+      description =
+          "Poisson arrival rate, requests per simulated second (default: ${DEFAULT-VALUE}).")
+  double ratePerS;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "10s",
+      paramLabel = "TIME",
+      converter = SimDuration.Converter.class,
+      description = "Simulated warm-up, not measured (default: ${DEFAULT-VALUE}).")
+  SimDuration warmup;
+
+  @Option(
+      names = "--duration",
+      defaultValue = "60s",
+      paramLabel = "TIME",
+      converter = SimDuration.Converter.class,
+      description = "Simulated time measured (default: ${DEFAULT-VALUE}).")
+  SimDuration duration;
+
+  @Option(
+      names = "--interval",
+      defaultValue = "1s",
+      paramLabel = "TIME",
+      converter = SimDuration.Converter.class,
+      description = "Control interval the run is advanced by (default: ${DEFAULT-VALUE}).")
+  SimDuration interval;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--repeat",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "Measurements to make, each on a fresh simulation (default: ${DEFAULT-VALUE}).")
+  int repeat;
+
+  @Override
+  public Integer call() {
+    if (!(ratePerS > 0) || !Double.isFinite(ratePerS)) {
+      throw new ParameterException(spec.commandLine(), "--rate must be > 0, got " + ratePerS);
+    }
+    if (repeat < 1) {
+      throw new ParameterException(spec.commandLine(), "--repeat must be >= 1, got " + repeat);
+    }
+    Topology topo = Inputs.topology(topology);
+    Workload load = WorkloadLoader.parseSpec("poisson:rate=" + ratePerS, Inputs.workingDir());
+    SimBenchmark bench = new SimBenchmark(System::nanoTime);
+    PrintWriter out = spec.commandLine().getOut();
+    for (int r = 0; r < repeat; r++) {
+      Simulation sim = Simulation.create(topo, load, seed);
+      SimBenchResult result =
+          bench.measure(sim, ratePerS, warmup.millis(), duration.millis(), interval.millis());
+      out.println(result.toJsonLine());
+      out.flush();
+    }
+    return TrimtabCli.OK;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.trimtab.cli;
+
+import dev.trimtab.cli.control.ControllerChoice;
+import dev.trimtab.cli.options.SimDuration;
+import dev.trimtab.cli.output.AtomicFile;
+import dev.trimtab.cli.output.IntervalCsv;
+import dev.trimtab.cli.output.RunConfig;
+import dev.trimtab.cli.output.RunHeader;
+import dev.trimtab.cli.output.RunReport;
+import dev.trimtab.cli.output.SummaryJson;
+import dev.trimtab.env.control.Controller;
+import dev.trimtab.env.sim.IntervalMetrics;
+import dev.trimtab.env.sim.RunSummary;
+import dev.trimtab.env.sim.Simulation;
+import dev.trimtab.env.topology.Topology;
+import dev.trimtab.env.workload.Workload;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * One simulated run written to a run folder: config.json first (so a run that fails midway still
+ * says what it was), then metrics.csv and endpoints.csv as the run goes, then summary.json.
+ */
+final class SimRun {
+  /** What to run. */
+  record Plan(
+      Topology topology,
+      Workload workload,
+      long seed,
+      SimDuration duration,
+      SimDuration interval,
+      ControllerChoice controller) {}
+
+  /** What came out: the run's summary and the table to print. */
+  record Result(RunSummary summary, String report) {}
+
+  private SimRun() {}
+
+  /** Runs {@code plan} into {@code dir}, which must exist. */
+  static Result execute(Plan plan, RunConfig config, Path dir, boolean quiet) throws IOException {
+    Simulation sim = Simulation.create(plan.topology(), plan.workload(), plan.seed());
+    String version = VersionInfo.version();
+    AtomicFile.write(dir.resolve(RunConfig.FILE), config.toJson(version));
+    RunReport report = new RunReport(plan.topology());
+    runIntervals(plan, sim, dir, report, quiet);
+    RunSummary summary = sim.summary();
+    RunHeader header =
+        new RunHeader(
+            plan.topology().name(),
+            plan.workload().describe(),
+            plan.seed(),
+            plan.duration().seconds(),
+            plan.interval().seconds(),
+            plan.controller().cliName());
+    AtomicFile.write(dir.resolve(SummaryJson.FILE), SummaryJson.render(header, summary, version));
+    return new Result(summary, report.render(header, summary, sim::sloViolationSeconds));
+  }
+
+  private static void runIntervals(
+      Plan plan, Simulation sim, Path dir, RunReport report, boolean quiet) throws IOException {
+    IntervalPlan intervals = new IntervalPlan(plan.duration().millis(), plan.interval().millis());
+    Controller controller = plan.controller().create();
+    long totalS = Math.round(plan.duration().seconds());
+    try (IntervalCsv csv = IntervalCsv.open(dir);
+        Progress progress = Progress.start("sim", totalS, quiet)) {
+      for (long i = 0; i < intervals.count(); i++) {
+        IntervalMetrics metrics = sim.runFor(intervals.stepMs(i));
+        csv.append(metrics);
+        report.accept(metrics);
+        controller.act(metrics, sim);
+        progress.stepTo((long) (sim.nowMs() / 1000));
+      }
+      csv.commit();
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package dev.trimtab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trimtab.cli.control.ControllerChoice;
+import dev.trimtab.cli.options.SimDuration;
+import dev.trimtab.cli.output.IntervalCsv;
+import dev.trimtab.cli.output.RunConfig;
+import dev.trimtab.cli.output.SummaryJson;
+import dev.trimtab.env.topology.CallNode;
+import dev.trimtab.env.topology.Demand;
+import dev.trimtab.env.topology.EndpointSpec;
+import dev.trimtab.env.topology.OperationSpec;
+import dev.trimtab.env.topology.ServiceKind;
+import dev.trimtab.env.topology.ServiceSpec;
+import dev.trimtab.env.topology.Slo;
+import dev.trimtab.env.topology.Topology;
+import dev.trimtab.env.workload.WorkloadLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A whole run on a two-service topology built by hand, a few simulated seconds long. */
+class SimRunTest {
+  @TempDir Path dir;
+
+  @Test
+  void writesEveryRunFileWithConservedRequestCounts() throws Exception {
+    Path run = run("a", 1);
+    for (String name :
+        List.of(
+            RunConfig.FILE,
+            SummaryJson.FILE,
+            IntervalCsv.METRICS_FILE,
+            IntervalCsv.ENDPOINTS_FILE)) {
+      assertTrue(Files.isRegularFile(run.resolve(name)), name);
+    }
+    JsonNode s = new ObjectMapper().readTree(run.resolve(SummaryJson.FILE).toFile());
+    long requests = s.get("requests").asLong();
+    assertTrue(requests > 100, "about 60 req/s for 3 s arrive, got " + requests);
+    assertEquals(
+        requests,
+        s.get("completed").asLong()
+            + s.get("dropped").asLong()
+            + s.get("errors").asLong()
+            + s.get("in_flight").asLong(),
+        "every request is completed, dropped, errored or still in flight");
+    assertEquals(3, s.get("duration_s").asLong());
+    List<String> metrics = Files.readAllLines(run.resolve(IntervalCsv.METRICS_FILE));
+    assertEquals(1 + 6 * 2, metrics.size(), "header + 6 intervals of 0.5 s x 2 services");
+    assertTrue(metrics.get(metrics.size() - 1).startsWith("3.000,db,"), metrics.get(12));
+  }
+
+  @Test
+  void sameSeedSameBytesOtherSeedOtherRun() throws Exception {
+    Path a = run("a", 1);
+    Path b = run("b", 1);
+    Path c = run("c", 2);
+    for (String name : List.of(SummaryJson.FILE, IntervalCsv.METRICS_FILE)) {
+      assertArrayEquals(bytes(a, name), bytes(b, name), name + " differs for the same seed");
+    }
+    assertFalse(
+        java.util.Arrays.equals(bytes(a, SummaryJson.FILE), bytes(c, SummaryJson.FILE)),
+        "another seed gives another run");
+  }
+
+  private Path run(String name, long seed) throws IOException {
+    Path out = Files.createDirectory(dir.resolve(name));
+    SimRun.Plan plan =
+        new SimRun.Plan(
+            twoServices(),
+            WorkloadLoader.parseSpec("poisson:rate=60", dir),
+            seed,
+            SimDuration.parse("3s"),
+            SimDuration.parse("500ms"),
+            ControllerChoice.STATIC);
+    RunConfig config =
+        new RunConfig(
+            "sim",
+            "two",
+            "two",
+            "poisson:rate=60",
+            "",
+            seed,
+            "3s",
+            3,
+            "500ms",
+            0.5,
+            "static",
+            dir.toString(),
+            List.of());
+    SimRun.Result result = SimRun.execute(plan, config, out, true);
+    assertTrue(result.report().contains("front"), result.report());
+    return out;
+  }
+
+  private static byte[] bytes(Path run, String name) throws IOException {
+    return Files.readAllBytes(run.resolve(name));
+  }
+
+  static Topology twoServices() {
+    CallNode db = new CallNode("db", "get", 1, List.of());
+    CallNode root = new CallNode("front", "get", 1, List.of(new CallNode.Step(List.of(db))));
+    return new Topology(
+        "two",
+        "a front end calling a database",
+        0.1,
+        List.of(service("front", 2.0), service("db", 5.0)),
+        List.of(new EndpointSpec("get", 1, new Slo(99, 50), root)));
+  }
+
+  private static ServiceSpec service(String name, double meanMs) {
+    return new ServiceSpec(
+        name,
+        ServiceKind.CPU,
+        1,
+        1.0,
+        512,
+        256,
+        100,
+        1000,
+        1000,
+        List.of(new OperationSpec("get", new Demand(meanMs, 1))));
+  }
+}
