@@ -15,7 +15,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@link #possibleAgents()} is fixed for the env's life; {@link #agents()} (the live agents)
  *       is always a subset of it, in the same relative order.
- *   <li>Reset and step results are keyed exactly by the agents live when the call began.
+ *   <li>A reset's results are keyed exactly by {@link #agents()} after the reset (never empty); a
+ *       step's results exactly by the agents live when the step began, including those it ends.
  *   <li>An agent whose step is {@link Step#done() done} is removed from {@link #agents()} before
  *       {@link #step} returns, so the next step neither needs nor accepts its action.
  *   <li>{@link #step} needs an action for every live agent and throws {@link

@@ -10,7 +10,14 @@ import dev.trimtab.env.space.Space;
  * Standardises {@link Box} observations: each dimension becomes {@code (x - mean) / sqrt(var +
  * 1e-8)} using the running mean and population variance of every observation seen so far, including
  * the one being normalised (Gymnasium's {@code NormalizeObservation}: update, then normalise).
- * Observations from reset and step both count.
+ * Observations from reset and step both count, and the statistics carry over from one episode to
+ * the next. Unlike Gymnasium, whose statistics start from a prior (variance 1 with weight 1e-4),
+ * these start empty, so the first observation maps to zero and the mean and variance are exactly
+ * those of the observations seen.
+ *
+ * <p>Because the statistics carry over, one instance reset twice with the same seed gives different
+ * observations while it is updating: the env checker's reset-determinism rule fails on it by
+ * design. Check the wrapped env, or this wrapper with updating turned off.
  *
  * <p>For evaluation, {@link #setUpdating(boolean) stop updating} so the policy sees the scaling it
  * was trained with, and pass the training statistics in through the constructor. The observation

@@ -15,14 +15,19 @@ import java.util.function.Supplier;
  * SyncVectorEnv}). {@link #reset(long) reset(seed)} resets env {@code i} with {@code seed + i}, so
  * the envs run different episodes yet the whole batch is reproducible from one seed.
  *
- * <p><b>Autoreset: same-step.</b> When env {@code i}'s step is done, this same {@link #step} call
- * resets it (with {@link Env#reset()}, continuing its seed's stream) and reports the reset in
- * {@link VectorStep#autoResets()}; {@link VectorStep#steps()} still holds the real last transition
- * with the final observation. The next action for env {@code i} acts in the new episode. This is
- * the older Gymnasium rule, chosen over Gymnasium 1.x's next-step autoreset because every
+ * <p><b>Autoreset: same-step</b> (Gymnasium 1.x {@code AutoresetMode.SAME_STEP}, which was also the
+ * rule of Gymnasium before 1.0). When env {@code i}'s step is done, this same {@link #step} call
+ * resets it with {@link Env#reset()} (continuing the stream of its seed) and reports the reset in
+ * {@link VectorStep#autoResets()}; {@link VectorStep#steps()} still holds the real last transition,
+ * whose observation is the final observation (Gymnasium puts it in {@code info["final_obs"]}), and
+ * {@link VectorStep#observations()} holds the reset observation, which is what the next action for
+ * env {@code i} answers. Chosen over Gymnasium 1.0's default next-step rule because every
  * transition a learner receives is then real: no dummy step after each episode end to mask out of
- * the buffer, a fixed number of real transitions per rollout, and the final observation is right
- * there in a typed field for bootstrapping a truncated episode.
+ * the buffer, a fixed number of real transitions per rollout, and the final observation for
+ * bootstrapping a truncated episode sits in a typed field.
+ *
+ * <p>Actions are checked against the action space before any env steps, so a bad action leaves
+ * every env as it was.
  */
 public final class SyncVectorEnv<O, A> implements AutoCloseable {
   private final List<Env<O, A>> envs;
@@ -91,14 +96,23 @@ public final class SyncVectorEnv<O, A> implements AutoCloseable {
   }
 
   /**
-   * Steps env {@code i} with {@code actions.get(i)} and resets each env whose episode ended.
+   * Steps env {@code i} with {@code actions.get(i)} and resets each env whose episode ended, in the
+   * same call (same-step autoreset, see the class comment).
    *
-   * @throws IllegalArgumentException if there is not exactly one action per env
+   * @throws IllegalArgumentException if there is not exactly one action per env, or one is outside
+   *     the action space; no env has stepped then
    */
   public VectorStep<O> step(List<A> actions) {
     if (actions.size() != envs.size()) {
       throw new IllegalArgumentException(
           "need one action per env: " + envs.size() + " envs, " + actions.size() + " actions");
+    }
+    Space<A> actionSpace = singleActionSpace();
+    for (int i = 0; i < actions.size(); i++) {
+      if (!actionSpace.contains(actions.get(i))) {
+        throw new IllegalArgumentException(
+            "action " + i + " is not in the action space " + actionSpace);
+      }
     }
     List<Step<O>> steps = new ArrayList<>(envs.size());
     Map<Integer, Reset<O>> resets = new HashMap<>();

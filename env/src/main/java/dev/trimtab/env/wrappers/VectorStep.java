@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What one {@link SyncVectorEnv#step} returns.
+ * What one {@link SyncVectorEnv#step} returns, under the same-step autoreset rule: the transition
+ * of every env, and the reset of every env whose episode ended in it.
  *
  * @param steps the transition of each env, index by index; when an env's step is done its {@link
  *     Step#observation()} is the final observation of the episode (bootstrap from it on truncation)
@@ -22,6 +23,12 @@ public record VectorStep<O>(List<Step<O>> steps, Map<Integer, Reset<O>> autoRese
   public VectorStep {
     steps = List.copyOf(steps);
     autoResets = Collections.unmodifiableMap(new TreeMap<>(autoResets));
+    for (int index : autoResets.keySet()) {
+      if (index < 0 || index >= steps.size()) {
+        throw new IllegalArgumentException(
+            "auto-reset of env " + index + ", but there are " + steps.size() + " envs");
+      }
+    }
     for (int i = 0; i < steps.size(); i++) {
       if (steps.get(i).done() != autoResets.containsKey(i)) {
         throw new IllegalArgumentException(

@@ -8,6 +8,8 @@
  * length into the info of its last step; {@code Parallel*} do the same per agent for a {@link
  * dev.trimtab.env.api.ParallelEnv}. {@link dev.trimtab.env.wrappers.SyncVectorEnv} steps several
  * envs in lockstep with same-step autoreset. A wrapper keeps the {@link dev.trimtab.env.api.Env}
- * contract of what it wraps, so the env checker passes on a wrapped env as on a bare one.
+ * contract of what it wraps, so the env checker passes on a wrapped env as on a bare one; the one
+ * exception is a normalising wrapper that is still updating, whose statistics make one instance's
+ * second {@code reset(seed)} differ from its first, as intended.
  */
 package dev.trimtab.env.wrappers;

@@ -18,15 +18,22 @@ import java.util.random.RandomGenerator;
  *       the first {@code reset(seed)}.
  *   <li>A rollout of {@code steps} steps from {@code reset(seed)}, actions drawn from the action
  *       space with a generator seeded from {@code seed}: every observation is inside the
- *       observation space, every reward finite, the spaces are the same objects throughout;
- *       whenever an episode ends, one more step must throw {@link IllegalStateException}, then
- *       {@code reset()} starts the next episode.
+ *       observation space, every reward finite, the spaces are the same objects throughout; every
+ *       step in a running episode returns normally; before each step, an action outside the action
+ *       space must be refused with {@link IllegalArgumentException}; whenever an episode ends, one
+ *       more step must throw {@link IllegalStateException}, then {@code reset()} starts the next
+ *       episode.
  *   <li>The same rollout, same actions, on a second fresh env and again on the first env after a
- *       new {@code reset(seed)}, must give equal observations, rewards and flags.
+ *       new {@code reset(seed)}, must give equal observations, rewards and flags. These two
+ *       rollouts make no refused-action probes, so the comparison also shows that a refused action
+ *       left the env unchanged.
  * </ol>
  *
- * Infos are not compared: they may carry diagnostics that legitimately differ. A different seed is
- * allowed to give the same or a different rollout. Every env the checker makes, it closes.
+ * Both flags may be true on one step (Gymnasium allows it: the end state was reached as time ran
+ * out); either one ends the episode.
+ *
+ * <p>Infos are not compared: they may carry diagnostics that legitimately differ. A different seed
+ * is allowed to give the same or a different rollout. Every env the checker makes, it closes.
  */
 public final class EnvChecker {
   private EnvChecker() {}
@@ -92,12 +99,13 @@ public final class EnvChecker {
       events.add(checkReset(env.reset(seed), "reset(" + seed + ")"));
       episodesEnded = 0;
       for (int t = 0; t < steps; t++) {
+        String where = "step " + t + " (episode " + episodesEnded + ")";
         if (actionRandom != null) {
           actions.add(actionSpace.sample(actionRandom));
+          probeBadAction(where);
         }
         A action = actions.get(t);
-        Step<O> step = env.step(action);
-        String where = "step " + t + " (episode " + episodesEnded + ")";
+        Step<O> step = Probes.acceptedStep(() -> env.step(action), where);
         checkSpaces(where);
         Probes.inSpace(EnvRule.OBSERVATION_IN_SPACE, observationSpace, step.observation(), where);
         Probes.finiteReward(step.reward(), where);
@@ -113,6 +121,24 @@ public final class EnvChecker {
         }
       }
       return events;
+    }
+
+    /**
+     * Only the reference rollout probes, so comparing it with the others also checks that a refused
+     * action left the env unchanged.
+     */
+    private void probeBadAction(String where) {
+      @SuppressWarnings("unchecked")
+      A bad = (A) Probes.outside(actionSpace);
+      Probes.expectThrows(
+          EnvRule.ACTIONS_VALIDATED,
+          IllegalArgumentException.class,
+          where
+              + ": a step with action "
+              + Probes.render(actionSpace, bad)
+              + ", outside "
+              + actionSpace,
+          () -> env.step(bad));
     }
 
     private Reset<O> checkReset(Reset<O> reset, String where) {

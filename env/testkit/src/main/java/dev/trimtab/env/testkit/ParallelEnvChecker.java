@@ -17,12 +17,15 @@ import java.util.random.RandomGenerator;
  * {@code parallel_seed_test}), the same way {@link EnvChecker} checks an {@code Env}, plus the
  * agent rules: {@code possibleAgents()} is fixed and without duplicates; {@code agents()} stays
  * inside it and loses exactly the agents whose step was done; results are keyed exactly by the
- * agents live when the call began; a missing action, or one for an agent no longer live, is refused
- * with {@link IllegalArgumentException}; {@code state()} is inside {@code stateSpace()}; when no
- * agent is live a step throws {@link IllegalStateException} until {@code reset()}.
+ * agents live when the call began (for a reset, live after it); a missing action, one outside its
+ * agent's action space, or one for an agent no longer live is refused with {@link
+ * IllegalArgumentException}; {@code state()} is inside {@code stateSpace()}; when no agent is live
+ * a step throws {@link IllegalStateException} until {@code reset()}.
  *
  * <p>Determinism compares, per event, the live agents, each agent's observation, reward and flags,
- * and {@code state()}, across two fresh envs and across two seeded resets of one env.
+ * and {@code state()}, across two fresh envs and across two seeded resets of one env. Only the
+ * first rollout probes refused actions, so the comparison also shows that they left the env
+ * unchanged.
  */
 public final class ParallelEnvChecker {
   private ParallelEnvChecker() {}

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /** One seeded rollout of a parallel env with every per-call rule checked on the way. */
@@ -51,10 +52,10 @@ final class ParallelRollout<I, O, A> {
       List<I> live = checkedAgents(where + ", before");
       if (random != null) {
         actions.add(sample(live, random));
+        probeBadActions(live, actions.get(t), where);
       }
       Map<I, A> stepActions = actions.get(t);
-      probeBadActions(live, stepActions, where);
-      ParallelStep<I, O> step = env.step(stepActions);
+      ParallelStep<I, O> step = Probes.acceptedStep(() -> env.step(stepActions), where);
       events.add(afterStep(live, step, where));
       if (env.agents().isEmpty()) {
         episodesEnded++;
@@ -77,7 +78,27 @@ final class ParallelRollout<I, O, A> {
     return out;
   }
 
+  /**
+   * Only the reference rollout probes, so comparing it with the others also checks that a refused
+   * step left the env unchanged.
+   */
   private void probeBadActions(List<I> live, Map<I, A> actions, String where) {
+    I first = live.get(0);
+    Map<I, A> outside = new LinkedHashMap<>(actions);
+    @SuppressWarnings("unchecked")
+    A bad = (A) Probes.outside(actionSpaces.get(first));
+    outside.put(first, bad);
+    Probes.expectThrows(
+        EnvRule.ACTIONS_VALIDATED,
+        IllegalArgumentException.class,
+        where
+            + ": a step whose action for "
+            + first
+            + " is "
+            + Probes.render(actionSpaces.get(first), bad)
+            + ", outside "
+            + actionSpaces.get(first),
+        () -> env.step(outside));
     I last = live.get(live.size() - 1);
     Map<I, A> missing = new LinkedHashMap<>(actions);
     missing.remove(last);
@@ -89,11 +110,11 @@ final class ParallelRollout<I, O, A> {
     for (I agent : possible) {
       if (!live.contains(agent)) {
         Map<I, A> extra = new LinkedHashMap<>(actions);
-        extra.put(agent, actionSpaces.get(agent).sample(new java.util.SplittableRandom(0)));
+        extra.put(agent, actionSpaces.get(agent).sample(new SplittableRandom(0)));
         Probes.expectThrows(
             EnvRule.ACTIONS_VALIDATED,
             IllegalArgumentException.class,
-            where + ": a step with an action for agent " + agent + ", which is not live",
+            where + ": a step with an action for agent " + agent + ", which is done (not live)",
             () -> env.step(extra));
         return;
       }

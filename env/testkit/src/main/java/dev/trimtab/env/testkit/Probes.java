@@ -1,6 +1,15 @@
 package dev.trimtab.env.testkit;
 
+import dev.trimtab.env.space.Box;
+import dev.trimtab.env.space.Dict;
+import dev.trimtab.env.space.Discrete;
+import dev.trimtab.env.space.MultiDiscrete;
 import dev.trimtab.env.space.Space;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /** Small checks shared by the two checkers. */
 final class Probes {
@@ -20,6 +29,49 @@ final class Probes {
     }
     throw new EnvCheckException(
         rule, what + " returned normally, expected " + expected.getSimpleName());
+  }
+
+  /**
+   * Runs one step that the env is obliged to accept (valid actions, running episode) and reports
+   * any exception as a breach of {@link EnvRule#EPISODE_ENDS_BY_FLAGS}.
+   */
+  static <T> T acceptedStep(Supplier<T> call, String where) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      throw new EnvCheckException(
+          EnvRule.EPISODE_ENDS_BY_FLAGS,
+          where + " threw " + e + " although no step had ended the episode",
+          e);
+    }
+  }
+
+  /**
+   * A value that is not inside {@code space} but has the shape of its members where it can (a Box
+   * vector with NaN, a Discrete one past the end, a Dict with one entry outside its subspace).
+   */
+  static Object outside(Space<?> space) {
+    if (space instanceof Box box) {
+      double[] value = new double[box.dims()];
+      Arrays.fill(value, Double.NaN);
+      return value;
+    }
+    if (space instanceof Discrete d) {
+      return d.last() < Integer.MAX_VALUE ? d.last() + 1 : d.start() - 1;
+    }
+    if (space instanceof MultiDiscrete m) {
+      int[] value = new int[m.size()];
+      value[0] = m.nvec()[0];
+      return value;
+    }
+    Dict dict = (Dict) space;
+    Map<String, Object> value = new LinkedHashMap<>();
+    for (Map.Entry<String, Space<?>> e : dict.spaces().entrySet()) {
+      value.put(e.getKey(), e.getValue().sample(new SplittableRandom(0)));
+    }
+    String first = dict.keys().get(0);
+    value.put(first, outside(dict.get(first)));
+    return value;
   }
 
   static <T> void inSpace(EnvRule rule, Space<T> space, T value, String where) {
@@ -47,10 +99,10 @@ final class Probes {
   @SuppressWarnings("unchecked")
   static <T> String render(Space<T> space, Object value) {
     if (value instanceof double[] d) {
-      return java.util.Arrays.toString(d);
+      return Arrays.toString(d);
     }
     if (value instanceof int[] i) {
-      return java.util.Arrays.toString(i);
+      return Arrays.toString(i);
     }
     return space.contains(value) ? space.format((T) value) : String.valueOf(value);
   }
