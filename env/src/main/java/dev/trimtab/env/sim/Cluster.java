@@ -161,6 +161,11 @@ final class Cluster {
     return tokenFactor == 1 ? tokens : (int) Math.round(tokens * tokenFactor);
   }
 
+  /** Whether the workload will send no more requests. */
+  boolean workloadEnded() {
+    return nextArrivalWorkloadMs == Double.POSITIVE_INFINITY;
+  }
+
   /** From now on, requests carry {@code factor} times the workload's token counts. */
   void setTokenFactor(double factor) {
     tokenFactor = factor;

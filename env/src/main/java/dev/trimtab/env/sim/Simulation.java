@@ -230,6 +230,11 @@ public final class Simulation implements ClusterActuator {
     return topology;
   }
 
+  /** Whether the workload has no more arrivals and every request has been answered. */
+  public boolean drained() {
+    return cluster.workloadEnded() && cluster.requests.inFlight() == 0;
+  }
+
   /** Simulator events processed so far (client arrivals included). */
   public long eventsProcessed() {
     return cluster.eventsProcessed;
