@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
       "Each prints one JSON line per measurement; nothing passes or fails.",
       ""
     },
-    subcommands = {BenchSimCommand.class})
+    subcommands = {BenchSimCommand.class, BenchEnvCommand.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
