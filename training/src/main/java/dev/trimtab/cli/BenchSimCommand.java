@@ -45,7 +45,7 @@ final class BenchSimCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "10s",
+      defaultValue = "120s",
       paramLabel = "TIME",
       converter = SimDuration.Converter.class,
       description = "Simulated warm-up, not measured (default: ${DEFAULT-VALUE}).")
@@ -76,7 +76,7 @@ final class BenchSimCommand implements Callable<Integer> {
 
   @Option(
       names = "--repeat",
-      defaultValue = "1",
+      defaultValue = "5",
       paramLabel = "N",
       description = "Measurements to make, each on a fresh simulation (default: ${DEFAULT-VALUE}).")
   int repeat;

@@ -1,9 +1,12 @@
 package dev.trimtab.cli;
 
+import dev.trimtab.env.config.ConfigException;
+import dev.trimtab.env.power.CarbonIntensity;
 import dev.trimtab.env.topology.Topologies;
 import dev.trimtab.env.topology.Topology;
 import dev.trimtab.env.workload.Workload;
 import dev.trimtab.env.workload.WorkloadLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -21,6 +24,27 @@ final class Inputs {
   /** A bundled topology name or a YAML file. */
   static Topology topology(String nameOrFile) {
     return Topologies.resolve(nameOrFile);
+  }
+
+  /** A constant grid intensity in gCO2/kWh, or a carbon-intensity CSV file. */
+  static CarbonIntensity carbon(String constantOrFile) {
+    try {
+      double value = Double.parseDouble(constantOrFile);
+      if (!(value >= 0) || !Double.isFinite(value)) {
+        throw new ConfigException(
+            "--carbon " + constantOrFile, "", "a constant intensity must be a number >= 0");
+      }
+      return CarbonIntensity.constant(value);
+    } catch (NumberFormatException notANumber) {
+      Path file = workingDir().resolve(constantOrFile);
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException(
+            constantOrFile,
+            "",
+            "no such file; --carbon takes gCO2/kWh (e.g. 475) or a carbon-intensity CSV file");
+      }
+      return CarbonIntensity.read(file);
+    }
   }
 
   /** A YAML workload file or a one-line spec such as {@code poisson:rate=200}. */

@@ -85,6 +85,34 @@ final class SimCommand implements Callable<Integer> {
   ControllerChoice controller;
 
   @Option(
+      names = "--carbon",
+      defaultValue = "475",
+      paramLabel = "G_PER_KWH|FILE",
+      description =
+          "Grid carbon intensity: a constant in gCO2/kWh, or a CSV time series (plain or gzip,"
+              + " columns Time and Carbon Intensity, as ../shared/data/carbon/gb-2020-ci.csv.gz)"
+              + " replayed from its first sample (default: ${DEFAULT-VALUE}, the IEA world"
+              + " average).")
+  String carbon;
+
+  @Option(
+      names = "--spans",
+      paramLabel = "FILE",
+      description =
+          "Also write the sampled requests' spans as OTLP JSON Lines (one"
+              + " ExportTraceServiceRequest per line) to FILE.")
+  Path spans;
+
+  @Option(
+      names = "--span-sampling",
+      defaultValue = "0.01",
+      paramLabel = "RATE",
+      description =
+          "Share of requests traced when --spans is given, decided per request on arrival"
+              + " (default: ${DEFAULT-VALUE}).")
+  double spanSampling;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "No progress bar.")
   boolean quiet;
@@ -97,7 +125,21 @@ final class SimCommand implements Callable<Integer> {
     }
     Topology topo = Inputs.topology(topology);
     Workload load = Inputs.workload(workload);
-    SimRun.Plan plan = new SimRun.Plan(topo, load, seed, duration, interval, controller);
+    if (!(spanSampling >= 0 && spanSampling <= 1)) {
+      throw new ParameterException(
+          spec.commandLine(), "--span-sampling must be between 0 and 1, got " + spanSampling);
+    }
+    SimRun.Plan plan =
+        new SimRun.Plan(
+            topo,
+            load,
+            seed,
+            duration,
+            interval,
+            controller,
+            Inputs.carbon(carbon),
+            spans == null ? null : Inputs.workingDir().resolve(spans),
+            spanSampling);
     Path dir = runFolder();
     SimRun.Result result = SimRun.execute(plan, config(topo, load), dir, quiet);
     PrintWriter stdout = spec.commandLine().getOut();

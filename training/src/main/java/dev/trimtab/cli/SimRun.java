@@ -9,9 +9,11 @@ import dev.trimtab.cli.output.RunHeader;
 import dev.trimtab.cli.output.RunReport;
 import dev.trimtab.cli.output.SummaryJson;
 import dev.trimtab.env.control.Controller;
+import dev.trimtab.env.power.CarbonIntensity;
 import dev.trimtab.env.sim.IntervalMetrics;
 import dev.trimtab.env.sim.RunSummary;
 import dev.trimtab.env.sim.Simulation;
+import dev.trimtab.env.telemetry.TraceExport;
 import dev.trimtab.env.topology.Topology;
 import dev.trimtab.env.workload.Workload;
 import java.io.IOException;
@@ -22,14 +24,44 @@ import java.nio.file.Path;
  * says what it was), then metrics.csv and endpoints.csv as the run goes, then summary.json.
  */
 final class SimRun {
-  /** What to run. */
+  /**
+   * What to run.
+   *
+   * @param carbon grid intensity over simulated time
+   * @param spansFile where to write OTLP JSON spans, or null for none
+   * @param spanSampling share of requests traced (head sampling) when {@code spansFile} is set
+   */
   record Plan(
       Topology topology,
       Workload workload,
       long seed,
       SimDuration duration,
       SimDuration interval,
-      ControllerChoice controller) {}
+      ControllerChoice controller,
+      CarbonIntensity carbon,
+      Path spansFile,
+      double spanSampling) {
+
+    /** The default grid intensity and no spans. */
+    Plan(
+        Topology topology,
+        Workload workload,
+        long seed,
+        SimDuration duration,
+        SimDuration interval,
+        ControllerChoice controller) {
+      this(
+          topology,
+          workload,
+          seed,
+          duration,
+          interval,
+          controller,
+          CarbonIntensity.constant(Simulation.DEFAULT_CARBON_G_PER_KWH),
+          null,
+          0);
+    }
+  }
 
   /** What came out: the run's summary and the table to print. */
   record Result(RunSummary summary, String report) {}
@@ -39,10 +71,17 @@ final class SimRun {
   /** Runs {@code plan} into {@code dir}, which must exist. */
   static Result execute(Plan plan, RunConfig config, Path dir, boolean quiet) throws IOException {
     Simulation sim = Simulation.create(plan.topology(), plan.workload(), plan.seed());
+    sim.setCarbonIntensity(plan.carbon());
     String version = VersionInfo.version();
     AtomicFile.write(dir.resolve(RunConfig.FILE), config.toJson(version));
     RunReport report = new RunReport(plan.topology());
-    runIntervals(plan, sim, dir, report, quiet);
+    if (plan.spansFile() == null) {
+      runIntervals(plan, sim, dir, report, quiet, () -> {});
+    } else {
+      try (TraceExport spans = TraceExport.start(sim, plan.spansFile(), plan.spanSampling())) {
+        runIntervals(plan, sim, dir, report, quiet, spans::flush);
+      }
+    }
     RunSummary summary = sim.summary();
     RunHeader header =
         new RunHeader(
@@ -57,7 +96,8 @@ final class SimRun {
   }
 
   private static void runIntervals(
-      Plan plan, Simulation sim, Path dir, RunReport report, boolean quiet) throws IOException {
+      Plan plan, Simulation sim, Path dir, RunReport report, boolean quiet, Runnable afterInterval)
+      throws IOException {
     IntervalPlan intervals = new IntervalPlan(plan.duration().millis(), plan.interval().millis());
     Controller controller = plan.controller().create();
     long totalS = Math.round(plan.duration().seconds());
@@ -68,6 +108,7 @@ final class SimRun {
         csv.append(metrics);
         report.accept(metrics);
         controller.act(metrics, sim);
+        afterInterval.run();
         progress.stepTo((long) (sim.nowMs() / 1000));
       }
       csv.commit();

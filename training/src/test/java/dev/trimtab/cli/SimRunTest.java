@@ -72,6 +72,76 @@ class SimRunTest {
         "another seed gives another run");
   }
 
+  @Test
+  void spansFollowTheCallTreeAndSummaryHasEnergyCarbonAndMemory() throws Exception {
+    Path out = Files.createDirectory(dir.resolve("spans"));
+    Path spans = dir.resolve("spans.jsonl");
+    SimRun.Plan plan =
+        new SimRun.Plan(
+            twoServices(),
+            WorkloadLoader.parseSpec("poisson:rate=60", dir),
+            7,
+            SimDuration.parse("3s"),
+            SimDuration.parse("500ms"),
+            ControllerChoice.STATIC,
+            dev.trimtab.env.power.CarbonIntensity.constant(200),
+            spans,
+            1.0);
+    SimRun.execute(plan, config(7), out, true);
+    ObjectMapper json = new ObjectMapper();
+    java.util.Map<String, String> serviceOfSpan = new java.util.HashMap<>();
+    java.util.Map<String, String> parentOfSpan = new java.util.HashMap<>();
+    for (String line : Files.readAllLines(spans)) {
+      for (JsonNode rs : json.readTree(line).get("resourceSpans")) {
+        String service = "";
+        for (JsonNode a : rs.get("resource").get("attributes")) {
+          if (a.get("key").asText().equals("service.name")) {
+            service = a.get("value").get("stringValue").asText();
+          }
+        }
+        for (JsonNode ss : rs.get("scopeSpans")) {
+          for (JsonNode span : ss.get("spans")) {
+            String id = span.get("traceId").asText() + "/" + span.get("spanId").asText();
+            serviceOfSpan.put(id, service);
+            if (span.hasNonNull("parentSpanId") && !span.get("parentSpanId").asText().isEmpty()) {
+              parentOfSpan.put(
+                  id, span.get("traceId").asText() + "/" + span.get("parentSpanId").asText());
+            }
+          }
+        }
+      }
+    }
+    assertTrue(serviceOfSpan.size() > 200, "every request traced: ~180 requests x 2 spans");
+    assertFalse(parentOfSpan.isEmpty());
+    parentOfSpan.forEach(
+        (child, parent) -> {
+          assertEquals("db", serviceOfSpan.get(child), "only db has a parent");
+          assertEquals("front", serviceOfSpan.get(parent), "db's parent is front");
+        });
+    JsonNode s = json.readTree(out.resolve(SummaryJson.FILE).toFile());
+    // 2 services x 1 core x 0.74 W idle share for 3 s is the least energy there can be
+    assertTrue(s.get("energy_j").asDouble() > 2 * 0.74 * 3, s.toString());
+    assertEquals(s.get("energy_j").asDouble() * 200 / 3.6e6, s.get("carbon_g").asDouble(), 1e-6);
+    assertEquals(2 * 512 * 3, s.get("memory_mib_seconds").asDouble(), 1e-6);
+  }
+
+  private RunConfig config(long seed) {
+    return new RunConfig(
+        "sim",
+        "two",
+        "two",
+        "poisson:rate=60",
+        "",
+        seed,
+        "3s",
+        3,
+        "500ms",
+        0.5,
+        "static",
+        dir.toString(),
+        List.of());
+  }
+
   private Path run(String name, long seed) throws IOException {
     Path out = Files.createDirectory(dir.resolve(name));
     SimRun.Plan plan =

@@ -38,6 +38,8 @@ final class Calls {
   double[] arrivalMs;
   double[] maxReturnMs;
   double[] speedCores;
+  int[] promptTokens;
+  int[] outputTokens;
   long[] traceIdLow;
   long[] spanId;
   long[] parentSpanId;
@@ -102,6 +104,8 @@ final class Calls {
     arrivalMs = grow(arrivalMs, newCapacity);
     maxReturnMs = grow(maxReturnMs, newCapacity);
     speedCores = grow(speedCores, newCapacity);
+    promptTokens = grow(promptTokens, newCapacity);
+    outputTokens = grow(outputTokens, newCapacity);
     traceIdLow = grow(traceIdLow, newCapacity);
     spanId = grow(spanId, newCapacity);
     parentSpanId = grow(parentSpanId, newCapacity);

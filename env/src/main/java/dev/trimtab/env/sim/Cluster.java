@@ -41,6 +41,7 @@ final class Cluster {
   final SplittableRandom perturbationRng;
   private final double hopMs;
   private double nextArrivalMs;
+  private double tokenFactor = 1;
 
   // Workload time runs rateFactor times faster than simulated time since the warp origin.
   private double nextArrivalWorkloadMs;
@@ -137,6 +138,8 @@ final class Cluster {
     calls.node[c] = compiled.endpointRoot[endpoint];
     calls.endpoint[c] = endpoint;
     calls.issueMs[c] = nowMs;
+    calls.promptTokens[c] = scaleTokens(arrivals.promptTokens());
+    calls.outputTokens[c] = scaleTokens(arrivals.outputTokens());
     if (spanSink != null && samplingRng.nextDouble() < samplingRate) {
       calls.traceIdLow[c] = mix(++spanSerial);
       calls.spanId[c] = mix(++spanSerial) | 1;
@@ -152,6 +155,20 @@ final class Cluster {
       return workloadMs;
     }
     return warpOriginMs + (workloadMs - warpOriginWorkloadMs) / rateFactor;
+  }
+
+  private int scaleTokens(int tokens) {
+    return tokenFactor == 1 ? tokens : (int) Math.round(tokens * tokenFactor);
+  }
+
+  /** Whether the workload will send no more requests. */
+  boolean workloadEnded() {
+    return nextArrivalWorkloadMs == Double.POSITIVE_INFINITY;
+  }
+
+  /** From now on, requests carry {@code factor} times the workload's token counts. */
+  void setTokenFactor(double factor) {
+    tokenFactor = factor;
   }
 
   /** From now on, requests arrive {@code factor} times as often as the workload says. */
@@ -264,17 +281,23 @@ final class Cluster {
   }
 
   private void start(ServiceRuntime s, Replica r, int c) {
-    double demandCoreMs = compiled.nodeDemand[calls.node[c]].sample(s.demandRng);
-    double speedCores = r.speedCores * s.effects.cpuCapacityFactor;
-    double durationMs =
-        demandCoreMs / speedCores * s.memorySlowdown(nowMs) * s.effects.serviceTimeFactor;
+    int node = calls.node[c];
+    double workMs = compiled.nodeDemand[node].sample(s.demandRng);
+    if (calls.promptTokens[c] != 0 || calls.outputTokens[c] != 0) {
+      workMs +=
+          calls.promptTokens[c] * compiled.nodePerPromptTokenMs[node]
+              + calls.outputTokens[c] * compiled.nodePerOutputTokenMs[node];
+    }
+    double speedCores =
+        s.gpuModel != null ? s.gpuSpeed() : r.speedCores * s.effects.cpuCapacityFactor;
+    double durationMs = workMs / speedCores * s.memorySlowdown(nowMs) * s.effects.serviceTimeFactor;
     s.throttledMs += nowMs - calls.arrivalMs[c];
     calls.state[c] = Calls.RUNNING;
     calls.replica[c] = r.id;
     calls.replicaEpoch[c] = r.epoch;
     calls.speedCores[c] = speedCores;
     r.addRunning(c);
-    s.addBusy(nowMs, speedCores);
+    s.workStarted(nowMs, speedCores);
     events.schedule(nowMs + durationMs, DONE, c);
   }
 
@@ -283,7 +306,7 @@ final class Cluster {
     ServiceRuntime s = services[r.service];
     if (r.epoch == calls.replicaEpoch[c]) {
       r.removeRunning(c);
-      s.addBusy(nowMs, -calls.speedCores[c]);
+      s.workEnded(nowMs, calls.speedCores[c]);
       s.completed++;
       startQueued(s, r);
       finishDrainIfIdle(s, r);
@@ -296,6 +319,12 @@ final class Cluster {
     if (pError > 0 && perturbationRng.nextDouble() < pError) {
       calls.state[c] = Calls.DETACHED;
       failAtOrigin(c, s, ERROR);
+      return;
+    }
+    if (s.effects.handlerDelayMs > 0) {
+      calls.step[c] = -1;
+      calls.state[c] = Calls.CONTINUING;
+      events.schedule(nowMs + s.effects.handlerDelayMs, CONTINUE, c);
       return;
     }
     calls.step[c] = 0;
@@ -338,6 +367,8 @@ final class Cluster {
           calls.parent[child] = c;
           calls.parentGeneration[child] = calls.generation[c];
           calls.endpoint[child] = calls.endpoint[c];
+          calls.promptTokens[child] = calls.promptTokens[c];
+          calls.outputTokens[child] = calls.outputTokens[c];
           if (calls.spanId[c] != 0) {
             calls.traceIdLow[child] = calls.traceIdLow[c];
             calls.spanId[child] = mix(++spanSerial) | 1;
@@ -480,6 +511,9 @@ final class Cluster {
 
   Replica newReplica(ServiceRuntime s) {
     Replica r = new Replica(allReplicas.size(), s.index, s.cpuLimitCores);
+    if (s.gpuModel != null) {
+      r.setGpuCapacity(s.spec.gpu().devices(), 1);
+    }
     allReplicas.add(r);
     s.replicas.add(r);
     return r;
@@ -508,7 +542,7 @@ final class Cluster {
     ServiceRuntime s = services[r.service];
     for (int i = 0; i < r.busy; i++) {
       int c = r.running[i];
-      s.addBusy(nowMs, -calls.speedCores[c]);
+      s.workEnded(nowMs, calls.speedCores[c]);
       if (!calls.abandoned[c]) {
         failAtOrigin(c, s, ERROR);
       }

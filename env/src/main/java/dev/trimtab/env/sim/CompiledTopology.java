@@ -22,6 +22,8 @@ final class CompiledTopology {
   final int[] nodeService;
   final String[] nodeOperation;
   final DemandSampler[] nodeDemand;
+  final double[] nodePerPromptTokenMs;
+  final double[] nodePerOutputTokenMs;
   final double[] nodeProbability;
   final int[] nodeStepStart;
   final int[] nodeStepCount;
@@ -34,6 +36,8 @@ final class CompiledTopology {
   private final IntList services = new IntList();
   private final List<String> operations = new ArrayList<>();
   private final List<DemandSampler> demands = new ArrayList<>();
+  private final List<Double> perPrompt = new ArrayList<>();
+  private final List<Double> perOutput = new ArrayList<>();
   private final List<Double> probabilities = new ArrayList<>();
   private final IntList stepStarts = new IntList();
   private final IntList stepCounts = new IntList();
@@ -51,6 +55,8 @@ final class CompiledTopology {
     nodeService = services.toArray();
     nodeOperation = operations.toArray(new String[0]);
     nodeDemand = demands.toArray(new DemandSampler[0]);
+    nodePerPromptTokenMs = perPrompt.stream().mapToDouble(Double::doubleValue).toArray();
+    nodePerOutputTokenMs = perOutput.stream().mapToDouble(Double::doubleValue).toArray();
     nodeProbability = probabilities.stream().mapToDouble(Double::doubleValue).toArray();
     nodeStepStart = stepStarts.toArray();
     nodeStepCount = stepCounts.toArray();
@@ -102,6 +108,8 @@ final class CompiledTopology {
     services.add(service);
     operations.add(node.operation());
     demands.add(new DemandSampler(spec.operation(node.operation()).demandCoreMs()));
+    perPrompt.add(spec.operation(node.operation()).perPromptTokenMs());
+    perOutput.add(spec.operation(node.operation()).perOutputTokenMs());
     probabilities.add(node.probability());
     stepStarts.add(0);
     stepCounts.add(node.steps().size());

@@ -31,6 +31,12 @@ final class Effects {
   /** Working-set growth, MiB per simulated second. */
   double leakMiBPerS;
 
+  /** Highest SM clock the service's GPUs reach, as a share of the top clock (thermal/power cap). */
+  double gpuClockCapFraction = 1;
+
+  /** Time a call spends inside the service after its work, using no CPU (injected latency). */
+  double handlerDelayMs;
+
   void reset() {
     cpuCapacityFactor = 1;
     serviceTimeFactor = 1;
@@ -42,6 +48,8 @@ final class Effects {
     payloadKiB = 0;
     hung = false;
     leakMiBPerS = 0;
+    gpuClockCapFraction = 1;
+    handlerDelayMs = 0;
   }
 
   boolean networkNeutral() {

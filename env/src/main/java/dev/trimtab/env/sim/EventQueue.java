@@ -3,7 +3,9 @@ package dev.trimtab.env.sim;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of simulator events in primitive arrays, ordered by (time, serial).
+ * A 4-ary min-heap of simulator events in primitive arrays, ordered by (time, serial). Four
+ * children per node halve the depth of a binary heap, and a node's children sit next to each other
+ * in memory, which makes {@link #pop} (the hot operation) cheaper.
  *
  * <p>The serial number is assigned at scheduling, so events at equal times fire in the order they
  * were scheduled: ties are deterministic. Nothing is allocated per event once the arrays have grown
@@ -26,7 +28,7 @@ final class EventQueue {
     long serialType = (nextSerial++ << TYPE_BITS) | type;
     int i = size++;
     while (i > 0) {
-      int parent = (i - 1) >>> 1;
+      int parent = (i - 1) >>> 2;
       if (!less(timeMs, serialType, parent)) {
         break;
       }
@@ -64,12 +66,17 @@ final class EventQueue {
     long serialType = serialTypes[last];
     int payload = payloads[last];
     int i = 0;
-    int half = size >>> 1;
-    while (i < half) {
-      int child = 2 * i + 1;
-      int right = child + 1;
-      if (right < size && less(times[right], serialTypes[right], child)) {
-        child = right;
+    while (true) {
+      int first = 4 * i + 1;
+      if (first >= size) {
+        break;
+      }
+      int child = first;
+      int end = Math.min(first + 4, size);
+      for (int k = first + 1; k < end; k++) {
+        if (less(times[k], serialTypes[k], child)) {
+          child = k;
+        }
       }
       if (!less(times[child], serialTypes[child], time, serialType)) {
         break;

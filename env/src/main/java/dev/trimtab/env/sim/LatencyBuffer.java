@@ -48,6 +48,17 @@ final class LatencyBuffer {
     return percentile(p, 0);
   }
 
+  /** How many samples are at most {@code boundMs}. */
+  int countAtMost(double boundMs) {
+    int n = 0;
+    for (int i = 0; i < size; i++) {
+      if (values[i] <= boundMs) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   void clear() {
     size = 0;
     sorted = false;

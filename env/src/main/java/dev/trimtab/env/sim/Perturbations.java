@@ -115,6 +115,40 @@ public final class Perturbations {
     return onService(service, "memory-leak " + mibPerS + "MiB/s", e -> e.leakMiBPerS += mibPerS);
   }
 
+  /**
+   * The service's GPUs run no faster than {@code clockFraction} of their top SM clock (thermal or
+   * power-cap throttling); a clock set below the cap is unaffected.
+   */
+  public Perturbation gpuThrottle(String service, double clockFraction) {
+    requireRange("clockFraction", clockFraction, 0, 1, false);
+    if (cluster.services[serviceIndex(service)].gpuModel == null) {
+      throw new IllegalArgumentException("service '" + service + "' has no GPU to throttle");
+    }
+    return onService(
+        service,
+        "gpu-throttle x" + clockFraction,
+        e -> e.gpuClockCapFraction = Math.min(e.gpuClockCapFraction, clockFraction));
+  }
+
+  /**
+   * Each call stays {@code addedMs} longer inside the service after its work, holding no CPU (a
+   * sleep in the handler, as Chaos Monkey's latency assault does): its span grows, the network does
+   * not change.
+   */
+  public Perturbation latency(String service, double addedMs) {
+    requireRange("addedMs", addedMs, 0, Double.MAX_VALUE, false);
+    return onService(service, "latency +" + addedMs + "ms", e -> e.handlerDelayMs += addedMs);
+  }
+
+  /**
+   * Requests carry {@code factor} times the workload's prompt and output tokens (payload or token
+   * shift), so token-dependent work grows with it.
+   */
+  public Perturbation tokenMultiplier(double factor) {
+    requireRange("factor", factor, 0, Double.MAX_VALUE, false);
+    return add(new Handle("tokens x" + factor, Target.TOKENS, -1, -1, null, factor, null));
+  }
+
   /** Requests arrive {@code factor} times as often as the workload says (rate shift). */
   public Perturbation rateMultiplier(double factor) {
     requireRange("factor", factor, 0, Double.MAX_VALUE, false);
@@ -148,6 +182,7 @@ public final class Perturbations {
     SERVICE,
     EDGE,
     RATE,
+    TOKENS,
     MIX
   }
 
@@ -180,6 +215,13 @@ public final class Perturbations {
           factor *= h.target == Target.RATE ? h.factor : 1;
         }
         cluster.setRateFactor(factor);
+      }
+      case TOKENS -> {
+        double factor = 1;
+        for (Handle h : active) {
+          factor *= h.target == Target.TOKENS ? h.factor : 1;
+        }
+        cluster.setTokenFactor(factor);
       }
       case MIX -> {
         double[] mix = null;

@@ -39,6 +39,12 @@ final class Replica {
     speedCores = cpuLimitCores / servers;
   }
 
+  /** A GPU replica: one operation per device at a time, at {@code speed} of the top clock's. */
+  void setGpuCapacity(int devices, double speed) {
+    servers = devices;
+    speedCores = speed;
+  }
+
   boolean hasFreeServer() {
     return busy < servers;
   }

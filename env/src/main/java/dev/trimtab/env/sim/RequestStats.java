@@ -89,7 +89,10 @@ final class RequestStats {
               l.percentile(50),
               l.percentile(99),
               sloLatency,
-              sloLatency > spec.slo().latencyMs()));
+              sloLatency > spec.slo().latencyMs(),
+              completed[e] + failed[e] == 0
+                  ? 1
+                  : (double) l.countAtMost(spec.slo().latencyMs()) / (completed[e] + failed[e])));
     }
     return out;
   }

@@ -17,6 +17,10 @@ package dev.trimtab.env.sim;
  * @param cpuAllocatedCoreSeconds CPU limit times time, summed over ready replicas
  * @param simulatedSeconds simulated time covered
  * @param events simulator events processed
+ * @param energyJ energy of all replicas (CPU and GPU) over the run
+ * @param carbonG carbon emitted over the run: energy times the grid intensity
+ * @param memoryMiBSeconds memory limit held by ready replicas, integrated over the run
+ * @param gpuDeviceSeconds GPU time held by ready replicas (busy or idle), summed over devices
  */
 public record RunSummary(
     long requests,
@@ -31,4 +35,44 @@ public record RunSummary(
     double cpuCoreSeconds,
     double cpuAllocatedCoreSeconds,
     double simulatedSeconds,
-    long events) {}
+    long events,
+    double energyJ,
+    double carbonG,
+    double memoryMiBSeconds,
+    double gpuDeviceSeconds) {
+
+  /** Without energy, carbon, memory and GPU figures (all 0): for hand-built summaries in tests. */
+  public RunSummary(
+      long requests,
+      long completed,
+      long dropped,
+      long errors,
+      long inFlight,
+      double sloViolationSeconds,
+      double p50Ms,
+      double p99Ms,
+      double meanMs,
+      double cpuCoreSeconds,
+      double cpuAllocatedCoreSeconds,
+      double simulatedSeconds,
+      long events) {
+    this(
+        requests,
+        completed,
+        dropped,
+        errors,
+        inFlight,
+        sloViolationSeconds,
+        p50Ms,
+        p99Ms,
+        meanMs,
+        cpuCoreSeconds,
+        cpuAllocatedCoreSeconds,
+        simulatedSeconds,
+        events,
+        0,
+        0,
+        0,
+        0);
+  }
+}

@@ -61,11 +61,25 @@ final class Scaling {
           "cpuLimitCores must be finite and > 0, got " + cpuLimitCores);
     }
     s.cpuLimitCores = cpuLimitCores;
-    for (Replica r : s.replicas) {
-      r.setCpuLimit(cpuLimitCores);
-      cluster.startQueued(s, r);
+    if (s.gpuModel == null) {
+      for (Replica r : s.replicas) {
+        r.setCpuLimit(cpuLimitCores);
+        cluster.startQueued(s, r);
+      }
     }
     s.refreshAllocation(cluster.nowMs);
+  }
+
+  /** Sets a GPU service's SM clock to the supported level nearest {@code mhz}. */
+  void setGpuFrequency(ServiceRuntime s, double mhz) {
+    if (s.gpuModel == null) {
+      throw new IllegalArgumentException("service " + s.spec.name() + " has no GPU");
+    }
+    if (!(mhz > 0) || !Double.isFinite(mhz)) {
+      throw new IllegalArgumentException("mhz must be finite and > 0, got " + mhz);
+    }
+    s.advance(cluster.nowMs);
+    s.gpuFrequencyMHz = dev.trimtab.env.topology.GpuSpec.nearestLevelMHz(mhz);
   }
 
   void setMemoryLimit(ServiceRuntime s, double memoryLimitMiB) {
@@ -74,6 +88,7 @@ final class Scaling {
           "memoryLimitMiB must be finite and > 0, got " + memoryLimitMiB);
     }
     s.memoryLimitMiB = memoryLimitMiB;
+    s.refreshAllocation(cluster.nowMs);
     cluster.scheduleLeakCheck(s);
     if (s.oomKilled(cluster.nowMs)) {
       for (Replica r : java.util.List.copyOf(s.replicas)) {

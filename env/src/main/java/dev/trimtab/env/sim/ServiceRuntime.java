@@ -1,5 +1,6 @@
 package dev.trimtab.env.sim;
 
+import dev.trimtab.env.power.GpuDvfsModel;
 import dev.trimtab.env.topology.ServiceSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,12 @@ final class ServiceRuntime {
   double memoryLimitMiB;
   final Effects effects = new Effects();
 
+  /** The GPUs' DVFS model, or null for a CPU service. */
+  final GpuDvfsModel gpuModel;
+
+  /** The SM clock asked for (a supported level); throttling may hold the GPUs below it. */
+  double gpuFrequencyMHz;
+
   // Working set: the spec's, plus what a leak has added since the last restart.
   private double leakedAtOriginMiB;
   private double leakOriginMs;
@@ -34,8 +41,15 @@ final class ServiceRuntime {
   private double lastChangeMs;
   private double busyCores;
   private double allocatedCores;
+  private double allocatedMemoryMiB;
+  private double busyDevices;
+  private double allocatedDevices;
   double cpuCoreMs;
   double allocatedCoreMs;
+  double memoryMiBMs;
+  double gpuBusyDeviceMs;
+  double gpuAllocatedDeviceMs;
+  double gpuEnergyJ;
 
   // The current interval.
   long arrivals;
@@ -60,6 +74,18 @@ final class ServiceRuntime {
     this.demandRng = demandRng;
     this.cpuLimitCores = spec.cpuLimitCores();
     this.memoryLimitMiB = spec.memoryLimitMiB();
+    this.gpuModel = spec.isGpu() ? spec.gpu().model() : null;
+    this.gpuFrequencyMHz = spec.isGpu() ? spec.gpu().frequencyMHz() : 0;
+  }
+
+  /** The clock the GPUs actually run at: the setting, or the throttle's cap if lower. */
+  double effectiveGpuMHz() {
+    return Math.min(gpuFrequencyMHz, effects.gpuClockCapFraction * gpuModel.maxFreqMHz());
+  }
+
+  /** Speed of a GPU operation started now, relative to the top clock. */
+  double gpuSpeed() {
+    return 1 / gpuModel.latencyScale(effectiveGpuMHz());
   }
 
   double workingSetMiB(double nowMs) {
@@ -96,15 +122,43 @@ final class ServiceRuntime {
     if (dt > 0) {
       cpuCoreMs += busyCores * dt;
       allocatedCoreMs += allocatedCores * dt;
+      memoryMiBMs += allocatedMemoryMiB * dt;
+      if (gpuModel != null) {
+        double idle = Math.max(0, allocatedDevices - busyDevices);
+        gpuBusyDeviceMs += busyDevices * dt;
+        gpuAllocatedDeviceMs += allocatedDevices * dt;
+        gpuEnergyJ +=
+            (busyDevices * gpuModel.powerW(effectiveGpuMHz()) + idle * spec.gpu().idlePowerW())
+                * dt
+                / 1000;
+      }
     }
     lastChangeMs = nowMs;
   }
 
-  void addBusy(double nowMs, double deltaCores) {
+  /**
+   * A call starts its work at {@code speed}: on a CPU service it keeps {@code speed} cores busy, on
+   * a GPU service one device.
+   */
+  void workStarted(double nowMs, double speed) {
     advance(nowMs);
-    busyCores += deltaCores;
-    if (Math.abs(busyCores) < 1e-9) {
-      busyCores = 0;
+    if (gpuModel != null) {
+      busyDevices++;
+    } else {
+      busyCores += speed;
+    }
+  }
+
+  /** The call that {@link #workStarted} at {@code speed} has stopped working. */
+  void workEnded(double nowMs, double speed) {
+    advance(nowMs);
+    if (gpuModel != null) {
+      busyDevices--;
+    } else {
+      busyCores -= speed;
+      if (Math.abs(busyCores) < 1e-9) {
+        busyCores = 0;
+      }
     }
   }
 
@@ -118,6 +172,8 @@ final class ServiceRuntime {
       }
     }
     allocatedCores = holding * cpuLimitCores;
+    allocatedMemoryMiB = holding * memoryLimitMiB;
+    allocatedDevices = gpuModel == null ? 0 : holding * spec.gpu().devices();
   }
 
   Replica nextReady() {
@@ -215,5 +271,9 @@ final class ServiceRuntime {
     latencies.clear();
     cpuCoreMs = 0;
     allocatedCoreMs = 0;
+    memoryMiBMs = 0;
+    gpuBusyDeviceMs = 0;
+    gpuAllocatedDeviceMs = 0;
+    gpuEnergyJ = 0;
   }
 }

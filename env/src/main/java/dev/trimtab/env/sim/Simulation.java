@@ -2,6 +2,9 @@ package dev.trimtab.env.sim;
 
 import dev.trimtab.env.config.ConfigException;
 import dev.trimtab.env.control.ClusterActuator;
+import dev.trimtab.env.power.CarbonIntensity;
+import dev.trimtab.env.power.CpuPowerModel;
+import dev.trimtab.env.power.EnergyMeter;
 import dev.trimtab.env.random.Seeds;
 import dev.trimtab.env.topology.EndpointSpec;
 import dev.trimtab.env.topology.ServiceSpec;
@@ -26,6 +29,18 @@ public final class Simulation implements ClusterActuator {
   private double totalSloViolationMs;
   private double cpuCoreMsTotal;
   private double allocatedCoreMsTotal;
+  private double energyJTotal;
+  private double carbonGTotal;
+  private double memoryMiBMsTotal;
+  private double gpuDeviceMsTotal;
+  private CpuPowerModel cpuPower = CpuPowerModel.DEFAULT;
+  private CarbonIntensity carbon = CarbonIntensity.constant(DEFAULT_CARBON_G_PER_KWH);
+
+  /**
+   * Grid carbon intensity used unless {@link #setCarbonIntensity} says otherwise: 475 gCO2/kWh, the
+   * IEA's world-average figure for electricity generation (see docs/power.md).
+   */
+  public static final double DEFAULT_CARBON_G_PER_KWH = 475;
 
   private Simulation(Topology topology, Cluster cluster) {
     this.topology = topology;
@@ -70,10 +85,16 @@ public final class Simulation implements ClusterActuator {
   private IntervalMetrics collect(double startMs, double endMs) {
     RequestStats r = cluster.requests;
     List<ServiceMetrics> services = new ArrayList<>(cluster.services.length);
+    double intensityIntegral = carbon.integralGPerKWhS(startMs / 1000, endMs / 1000);
     for (ServiceRuntime s : cluster.services) {
-      services.add(serviceMetrics(s, endMs));
+      ServiceMetrics m = serviceMetrics(s, startMs, endMs, intensityIntegral);
+      services.add(m);
       cpuCoreMsTotal += s.cpuCoreMs;
       allocatedCoreMsTotal += s.allocatedCoreMs;
+      energyJTotal += m.energyJ();
+      carbonGTotal += m.carbonG();
+      memoryMiBMsTotal += s.memoryMiBMs;
+      gpuDeviceMsTotal += s.gpuAllocatedDeviceMs;
     }
     List<EndpointMetrics> endpoints = r.endpointMetrics();
     boolean anyViolated = false;
@@ -104,8 +125,16 @@ public final class Simulation implements ClusterActuator {
         endpoints);
   }
 
-  private static ServiceMetrics serviceMetrics(ServiceRuntime s, double endMs) {
+  private ServiceMetrics serviceMetrics(
+      ServiceRuntime s, double startMs, double endMs, double intensityIntegral) {
     int ready = s.readyCount();
+    double durationS = (endMs - startMs) / 1000;
+    double cpuEnergyJ =
+        cpuPower.idleWPerCore() * s.allocatedCoreMs / 1000
+            + (cpuPower.maxWPerCore() - cpuPower.idleWPerCore()) * s.cpuCoreMs / 1000;
+    double energyJ = cpuEnergyJ + s.gpuEnergyJ;
+    double powerW = durationS > 0 ? energyJ / durationS : 0;
+    double carbonG = powerW * intensityIntegral / EnergyMeter.JOULES_PER_KWH;
     return new ServiceMetrics(
         s.spec.name(),
         s.desiredReplicas(),
@@ -123,7 +152,33 @@ public final class Simulation implements ClusterActuator {
         s.latencies.percentile(50),
         s.latencies.percentile(95),
         s.latencies.percentile(99),
-        s.queued());
+        s.queued(),
+        s.gpuAllocatedDeviceMs > 0 ? s.gpuBusyDeviceMs / s.gpuAllocatedDeviceMs : 0,
+        s.gpuModel == null ? 0 : s.effectiveGpuMHz(),
+        powerW,
+        energyJ,
+        carbonG,
+        s.memoryMiBMs / 1000);
+  }
+
+  /**
+   * The grid carbon intensity over simulated time (second 0 is the run's start); a series is looked
+   * up at simulated seconds. Set it before the first interval.
+   */
+  public void setCarbonIntensity(CarbonIntensity intensity) {
+    this.carbon = java.util.Objects.requireNonNull(intensity, "intensity");
+  }
+
+  /** The grid carbon intensity in use. */
+  public CarbonIntensity carbonIntensity() {
+    return carbon;
+  }
+
+  /**
+   * The CPU power model (default {@link CpuPowerModel#DEFAULT}). Set it before the first interval.
+   */
+  public void setCpuPowerModel(CpuPowerModel model) {
+    this.cpuPower = java.util.Objects.requireNonNull(model, "model");
   }
 
   private void clearInterval() {
@@ -175,6 +230,11 @@ public final class Simulation implements ClusterActuator {
     return topology;
   }
 
+  /** Whether the workload has no more arrivals and every request has been answered. */
+  public boolean drained() {
+    return cluster.workloadEnded() && cluster.requests.inFlight() == 0;
+  }
+
   /** Simulator events processed so far (client arrivals included). */
   public long eventsProcessed() {
     return cluster.eventsProcessed;
@@ -196,7 +256,11 @@ public final class Simulation implements ClusterActuator {
         cpuCoreMsTotal / 1000,
         allocatedCoreMsTotal / 1000,
         cluster.nowMs / 1000,
-        cluster.eventsProcessed);
+        cluster.eventsProcessed,
+        energyJTotal,
+        carbonGTotal,
+        memoryMiBMsTotal / 1000,
+        gpuDeviceMsTotal / 1000);
   }
 
   /** Seconds of simulated time in which the named endpoint missed its SLO. */
@@ -248,6 +312,18 @@ public final class Simulation implements ClusterActuator {
   @Override
   public void setMemoryLimit(String service, double memoryLimitMiB) {
     new Scaling(cluster).setMemoryLimit(runtime(service), memoryLimitMiB);
+  }
+
+  @Override
+  public int gpuFrequencyMhz(String service) {
+    ServiceRuntime s = runtime(service);
+    return s.gpuModel == null ? 0 : (int) Math.round(s.gpuFrequencyMHz);
+  }
+
+  /** Sets a GPU service's SM clock to the supported V100 level nearest {@code mhz}. */
+  @Override
+  public void setGpuFrequencyMhz(String service, int mhz) {
+    new Scaling(cluster).setGpuFrequency(runtime(service), mhz);
   }
 
   private ServiceRuntime runtime(String service) {

@@ -1,6 +1,9 @@
 package dev.trimtab.env.topology;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A microservice and its initial allocation. Limits are per replica.
@@ -16,6 +19,9 @@ import java.util.List;
  * @param timeoutMs how long a caller waits for a response before it gives up
  * @param startupMs delay between asking for a replica and its first request
  * @param operations the operations it serves
+ * @param gpu the replica's GPUs: present exactly when {@code kind} is GPU, else null
+ * @param labels free-form key/value labels (e.g. {@code tier: storage}) that fault targets select
+ *     on, sorted by key
  */
 public record ServiceSpec(
     String name,
@@ -27,10 +33,50 @@ public record ServiceSpec(
     int queueBound,
     double timeoutMs,
     double startupMs,
-    List<OperationSpec> operations) {
+    List<OperationSpec> operations,
+    GpuSpec gpu,
+    Map<String, String> labels) {
 
   public ServiceSpec {
+    Objects.requireNonNull(kind, "kind");
     operations = List.copyOf(operations);
+    labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+    if ((kind == ServiceKind.GPU) != (gpu != null)) {
+      throw new IllegalArgumentException(
+          "service " + name + ": a gpu section is required for kind gpu and allowed only there");
+    }
+  }
+
+  /** A service without labels; a GPU one gets {@link GpuSpec#defaultV100()}. */
+  public ServiceSpec(
+      String name,
+      ServiceKind kind,
+      int replicas,
+      double cpuLimitCores,
+      double memoryLimitMiB,
+      double workingSetMiB,
+      int queueBound,
+      double timeoutMs,
+      double startupMs,
+      List<OperationSpec> operations) {
+    this(
+        name,
+        kind,
+        replicas,
+        cpuLimitCores,
+        memoryLimitMiB,
+        workingSetMiB,
+        queueBound,
+        timeoutMs,
+        startupMs,
+        operations,
+        kind == ServiceKind.GPU ? GpuSpec.defaultV100() : null,
+        Map.of());
+  }
+
+  /** Whether its operations run on GPUs. */
+  public boolean isGpu() {
+    return kind == ServiceKind.GPU;
   }
 
   /** The operation with this name, or throws with the names known. */

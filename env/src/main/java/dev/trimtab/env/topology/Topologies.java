@@ -17,7 +17,12 @@ import java.util.List;
 public final class Topologies {
   private static final String RESOURCE_DIR = "/dev/trimtab/env/topologies/";
   private static final List<String> BUNDLED =
-      List.of("hotel-reservation", "media-microservices", "social-network", "train-ticket");
+      List.of(
+          "gpu-inference",
+          "hotel-reservation",
+          "media-microservices",
+          "social-network",
+          "train-ticket");
 
   private Topologies() {}
 

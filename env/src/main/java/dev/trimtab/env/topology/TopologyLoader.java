@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.trimtab.env.config.ConfigException;
+import dev.trimtab.env.power.GpuDvfsModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,8 +68,17 @@ public final class TopologyLoader {
           "queueBound",
           "timeoutMs",
           "startupMs",
-          "operations");
-  private static final List<String> OPERATION_KEYS = List.of("name", "demandCoreMs");
+          "operations",
+          "gpu",
+          "labels");
+  private static final List<String> OPERATION_KEYS =
+      List.of("name", "demandCoreMs", "perPromptTokenMs", "perOutputTokenMs");
+  private static final List<String> GPU_KEYS =
+      List.of("profile", "devices", "frequencyMHz", "idlePowerW");
+  private static final Pattern LABEL =
+      Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._/-]{0,61}[A-Za-z0-9])?");
+  private static final String LABEL_TEXT =
+      "1 to 63 letters, digits, '.', '_', '/' and '-', starting and ending with a letter or digit";
   private static final List<String> DEMAND_KEYS = List.of("mean", "cv");
   private static final Map<String, ServiceKind> KINDS =
       Map.of("cpu", ServiceKind.CPU, "gpu", ServiceKind.GPU);
@@ -171,6 +181,8 @@ public final class TopologyLoader {
     double startupMs =
         s.optionalNumber("startupMs", DEFAULT_STARTUP_MS, v -> v >= 0, "a number of ms >= 0");
     List<OperationSpec> operations = bindOperations(s.required("operations"));
+    GpuSpec gpu = bindGpu(s, kind);
+    Map<String, String> labels = s.optionalStringMap("labels", LABEL, LABEL_TEXT);
     return new ServiceSpec(
         name,
         kind,
@@ -181,7 +193,41 @@ public final class TopologyLoader {
         queueBound,
         timeoutMs,
         startupMs,
-        operations);
+        operations,
+        gpu,
+        labels);
+  }
+
+  private static GpuSpec bindGpu(YamlField s, ServiceKind kind) {
+    if (kind != ServiceKind.GPU) {
+      if (s.has("gpu")) {
+        throw s.required("gpu").error("allowed only on services of kind gpu");
+      }
+      return null;
+    }
+    YamlField g = s.required("gpu").requireMap(GPU_KEYS);
+    YamlField profileField = g.required("profile");
+    String profile = profileField.text(Pattern.compile(".+"), "a GPU profile name");
+    if (!GpuDvfsModel.profileNames().contains(profile)) {
+      throw profileField.error(
+          "unknown GPU profile '"
+              + profile
+              + "'; allowed: "
+              + String.join(", ", GpuDvfsModel.profileNames()));
+    }
+    int devices = g.optionalInteger("devices", 1, 1, "an integer >= 1");
+    double maxMHz = GpuDvfsModel.level(GpuDvfsModel.levelCount() - 1);
+    double minMHz = GpuDvfsModel.level(0);
+    double mhz =
+        g.optionalNumber(
+            "frequencyMHz",
+            maxMHz,
+            v -> v >= minMHz && v <= maxMHz,
+            "an SM clock in MHz from " + (int) minMHz + " to " + (int) maxMHz);
+    double idleW =
+        g.optionalNumber(
+            "idlePowerW", GpuSpec.DEFAULT_IDLE_POWER_W, v -> v >= 0, "a number of watts >= 0");
+    return new GpuSpec(profile, devices, mhz, idleW);
   }
 
   private static ServiceKind bindKind(YamlField s) {
@@ -202,7 +248,12 @@ public final class TopologyLoader {
       YamlField demand = op.required("demandCoreMs").requireMap(DEMAND_KEYS);
       double mean = demand.required("mean").number(v -> v > 0, "a number of core-ms > 0");
       double cv = demand.optionalNumber("cv", DEFAULT_DEMAND_CV, v -> v >= 0, "a number >= 0");
-      if (byName.putIfAbsent(name, new OperationSpec(name, new Demand(mean, cv))) != null) {
+      double perPrompt =
+          op.optionalNumber("perPromptTokenMs", 0, v -> v >= 0, "a number of ms per token >= 0");
+      double perOutput =
+          op.optionalNumber("perOutputTokenMs", 0, v -> v >= 0, "a number of ms per token >= 0");
+      OperationSpec spec = new OperationSpec(name, new Demand(mean, cv), perPrompt, perOutput);
+      if (byName.putIfAbsent(name, spec) != null) {
         throw nameField.error(
             "duplicate operation name '" + name + "'; operation names must be unique in a service");
       }

@@ -122,6 +122,27 @@ final class YamlField {
     return child.node == null ? fallback : child.integer(min, allowed);
   }
 
+  /** A map of string keys to string values (e.g. labels); empty when the key is absent. */
+  java.util.Map<String, String> optionalStringMap(String key, Pattern pattern, String allowed) {
+    YamlField child = child(key);
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    if (child.node == null) {
+      return out;
+    }
+    if (!child.node.isObject()) {
+      throw child.error("expected a map of " + allowed + "; got " + child.kind());
+    }
+    for (Iterator<String> it = child.node.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      YamlField value = child.child(k);
+      if (!pattern.matcher(k).matches()) {
+        throw value.error("bad key; keys and values must be " + allowed);
+      }
+      out.put(k, value.text(pattern, allowed));
+    }
+    return out;
+  }
+
   /** What the node holds, for error messages. */
   private String kind() {
     if (node == null || node.isNull() || node.isMissingNode()) {

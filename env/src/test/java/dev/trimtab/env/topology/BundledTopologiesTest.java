@@ -23,17 +23,51 @@ class BundledTopologiesTest {
           "social-network", 500.0,
           "hotel-reservation", 500.0,
           "media-microservices", 300.0,
-          "train-ticket", 200.0);
+          "train-ticket", 200.0,
+          "gpu-inference", 20.0);
 
   static List<String> names() {
     return Topologies.bundledNames();
   }
 
+  /** The CPU-only topologies, whose load OfferedLoad computes (GPU stages are priced by tokens). */
+  static List<String> cpuNames() {
+    return names().stream().filter(n -> !n.equals("gpu-inference")).toList();
+  }
+
   @Test
-  void bundledNamesAreTheFourDocumentedOnes() {
+  void bundledNamesAreTheFiveDocumentedOnes() {
     assertEquals(
-        List.of("hotel-reservation", "media-microservices", "social-network", "train-ticket"),
+        List.of(
+            "gpu-inference",
+            "hotel-reservation",
+            "media-microservices",
+            "social-network",
+            "train-ticket"),
         Topologies.bundledNames());
+  }
+
+  @Test
+  void gpuInferenceIsAPipelineOfTwoGpuStagesBusy30To60PercentAtItsNominalLoad() {
+    Topology t = Topologies.resolve("gpu-inference");
+    assertEquals(
+        List.of("gateway", "preprocess", "encoder", "decoder", "postprocess"),
+        t.services().stream().map(ServiceSpec::name).toList());
+    ServiceSpec encoder = t.service("encoder");
+    ServiceSpec decoder = t.service("decoder");
+    assertEquals(ServiceKind.GPU, encoder.kind());
+    assertEquals(ServiceKind.GPU, decoder.kind());
+    // Azure LLM conversation trace: mean 1155 prompt and 211 generated tokens per request.
+    // encoder: 20 req/s x (4 + 0.01 x 1155) ms = 311 ms/s on 1 GPU -> 0.311
+    OperationSpec prefill = encoder.operation("prefill");
+    double encoderBusy =
+        20 * (prefill.demandCoreMs().meanMs() + prefill.perPromptTokenMs() * 1155) / 1000;
+    assertEquals(0.311, encoderBusy / encoder.gpu().devices(), 1e-9);
+    // decoder: 20 x (5 + 0.2 x 211) ms = 944 ms/s on 2 GPUs -> 0.472
+    OperationSpec generate = decoder.operation("generate");
+    double decoderBusy =
+        20 * (generate.demandCoreMs().meanMs() + generate.perOutputTokenMs() * 211) / 1000;
+    assertEquals(0.472, decoderBusy / decoder.gpu().devices(), 1e-9);
   }
 
   @ParameterizedTest
@@ -47,7 +81,7 @@ class BundledTopologiesTest {
   }
 
   @ParameterizedTest
-  @MethodSource("names")
+  @MethodSource("cpuNames")
   void atTheNominalRateEveryServiceIsBelow80PercentAndTheBusiestAbove30(String name) {
     Topology t = Topologies.resolve(name);
     double[] util = OfferedLoad.utilisation(t, NOMINAL_RPS.get(name));
@@ -151,8 +185,8 @@ class BundledTopologiesTest {
     assertTrue(
         e.getMessage()
             .contains(
-                "bundled topologies: hotel-reservation, media-microservices, social-network,"
-                    + " train-ticket"),
+                "bundled topologies: gpu-inference, hotel-reservation, media-microservices,"
+                    + " social-network, train-ticket"),
         e.getMessage());
   }
 

@@ -1,6 +1,7 @@
 package dev.trimtab.env.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,9 +121,47 @@ class TopologyLoaderTest {
   }
 
   @Test
-  void gpuKindIsRead() {
-    Topology t = TopologyLoader.parse(TWO_SERVICES.replace("kind: cpu", "kind: gpu"), "p");
-    assertEquals(ServiceKind.GPU, t.service("web").kind());
+  void gpuKindIsReadWithItsGpuSection() {
+    Topology t =
+        TopologyLoader.parse(
+            TWO_SERVICES.replace(
+                "kind: cpu",
+                "kind: gpu\n    gpu: {profile: memory-bound, devices: 2, frequencyMHz: 1000}\n"
+                    + "    labels: {tier: inference}"),
+            "p");
+    ServiceSpec web = t.service("web");
+    assertEquals(ServiceKind.GPU, web.kind());
+    assertEquals("memory-bound", web.gpu().profile());
+    assertEquals(2, web.gpu().devices());
+    assertEquals(1012, web.gpu().frequencyMHz(), "snapped to the nearest V100 level");
+    assertEquals(GpuSpec.DEFAULT_IDLE_POWER_W, web.gpu().idlePowerW());
+    assertEquals(java.util.Map.of("tier", "inference"), web.labels());
+    assertNull(t.service("db").gpu());
+  }
+
+  @Test
+  void gpuSectionIsRequiredForGpuAndRefusedForCpu() {
+    ConfigException missing =
+        assertThrows(
+            ConfigException.class,
+            () -> TopologyLoader.parse(TWO_SERVICES.replace("kind: cpu", "kind: gpu"), "p"));
+    assertEquals("services[0].gpu", missing.field());
+    ConfigException onCpu =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                TopologyLoader.parse(
+                    TWO_SERVICES.replace("kind: cpu", "kind: cpu\n    gpu: {profile: ResN50}"),
+                    "p"));
+    assertEquals("services[0].gpu", onCpu.field());
+    ConfigException profile =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                TopologyLoader.parse(
+                    TWO_SERVICES.replace("kind: cpu", "kind: gpu\n    gpu: {profile: A100}"), "p"));
+    assertEquals("services[0].gpu.profile", profile.field());
+    assertTrue(profile.getMessage().contains("dnn-inference"), profile.getMessage());
   }
 
   @Test

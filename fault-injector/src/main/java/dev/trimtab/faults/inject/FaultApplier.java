@@ -119,7 +119,7 @@ final class FaultApplier implements FaultVisitor<Void> {
 
   @Override
   public Void visit(LatencyInjection f) {
-    return each(s -> hooks.networkDelay(s, f.latencyMs(), 0));
+    return each(s -> hooks.latency(s, f.latencyMs()));
   }
 
   @Override
@@ -129,7 +129,7 @@ final class FaultApplier implements FaultVisitor<Void> {
 
   @Override
   public Void visit(GpuThrottle f) {
-    return each(s -> hooks.cpuContention(s, f.capacityFraction()));
+    return each(s -> hooks.gpuThrottle(s, f.capacityFraction()));
   }
 
   @Override
@@ -156,7 +156,14 @@ final class FaultApplier implements FaultVisitor<Void> {
 
   @Override
   public Void visit(PayloadShift f) {
-    return each(s -> hooks.memoryBandwidthSlowdown(s, f.multiplier()));
+    // Token-priced work grows through the requests' token counts; a target whose work does not
+    // depend on tokens takes the multiplier on its service time instead.
+    fault.add(hooks.tokenMultiplier(f.multiplier()));
+    return each(
+        s ->
+            sim.topology().service(s).operations().stream().anyMatch(o -> o.tokenDependent())
+                ? hooks.tokenMultiplier(1)
+                : hooks.memoryBandwidthSlowdown(s, f.multiplier()));
   }
 
   @Override

@@ -1,9 +1,10 @@
 package dev.trimtab.faults.spec;
 
 /**
- * Requests get bigger (longer payloads, more tokens): until the simulator models tokens, every CPU
- * burst of each target takes {@code multiplier} times longer. Target the entry service, or the GPU
- * services for inference workloads. Only growth ({@code multiplier >= 1}) can be simulated.
+ * Requests get bigger (longer payloads, more tokens): every request carries {@code multiplier}
+ * times its tokens, so token-priced operations (LLM and DNN stages) grow accordingly; each target
+ * whose operations are not priced by tokens takes {@code multiplier} times longer per call instead.
+ * Only growth ({@code multiplier >= 1}) is allowed.
  */
 public record PayloadShift(Target target, double startS, double durationS, double multiplier)
     implements ServiceFault {

@@ -18,9 +18,11 @@ public final class IntervalCsv implements Closeable {
   public static final String METRICS_HEADER =
       "time_s,service,replicas,ready_replicas,cpu_limit_cores,memory_limit_mib,arrivals,completed,"
           + "dropped,errors,cpu_core_s,cpu_utilisation,memory_utilisation,throttled_ms,p50_ms,"
-          + "p95_ms,p99_ms,queue_length";
+          + "p95_ms,p99_ms,queue_length,gpu_utilisation,gpu_frequency_mhz,power_w,energy_j,carbon_g,"
+          + "memory_mib_s";
   public static final String ENDPOINTS_HEADER =
-      "time_s,endpoint,arrived,completed,failed,p50_ms,p99_ms,slo_latency_ms,slo_violated";
+      "time_s,endpoint,arrived,completed,failed,p50_ms,p99_ms,slo_latency_ms,slo_violated,"
+          + "slo_attainment";
 
   private final AtomicFile metrics;
   private final AtomicFile endpoints;
@@ -91,7 +93,13 @@ public final class IntervalCsv implements Closeable {
         Numbers.fixed(s.p50Ms(), 3),
         Numbers.fixed(s.p95Ms(), 3),
         Numbers.fixed(s.p99Ms(), 3),
-        Integer.toString(s.queueLength()));
+        Integer.toString(s.queueLength()),
+        Numbers.fixed(s.gpuUtilisation(), 4),
+        Numbers.fixed(s.gpuFrequencyMHz(), 0),
+        Numbers.fixed(s.powerW(), 3),
+        Numbers.fixed(s.energyJ(), 3),
+        Numbers.fixed(s.carbonG(), 6),
+        Numbers.fixed(s.memoryMiBSeconds(), 1));
   }
 
   /** One endpoints.csv row, without the line end. */
@@ -106,7 +114,8 @@ public final class IntervalCsv implements Closeable {
         Numbers.fixed(e.p50Ms(), 3),
         Numbers.fixed(e.p99Ms(), 3),
         Numbers.fixed(e.sloLatencyMs(), 3),
-        Boolean.toString(e.sloViolated()));
+        Boolean.toString(e.sloViolated()),
+        Numbers.fixed(e.sloAttainment(), 4));
   }
 
   /** Quotes a name only if it needs it (RFC 4180). */

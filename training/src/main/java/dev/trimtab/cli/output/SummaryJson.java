@@ -32,6 +32,10 @@ public final class SummaryJson {
           Json.fixed(out, "mean_ms", s.meanMs(), 3);
           Json.fixed(out, "cpu_core_seconds", s.cpuCoreSeconds(), 3);
           Json.fixed(out, "cpu_allocated_core_seconds", s.cpuAllocatedCoreSeconds(), 3);
+          Json.fixed(out, "memory_mib_seconds", s.memoryMiBSeconds(), 3);
+          Json.fixed(out, "gpu_device_seconds", s.gpuDeviceSeconds(), 3);
+          Json.fixed(out, "energy_j", s.energyJ(), 3);
+          Json.fixed(out, "carbon_g", s.carbonG(), 6);
           out.writeNumberField("events", s.events());
           out.writeStringField("trimtab_version", trimtabVersion);
         });

@@ -21,7 +21,7 @@ class IntervalCsvTest {
     String row = IntervalCsv.serviceRow(1.0, Samples.frontend());
     assertEquals(
         "1.000,frontend,2,1,0.500,512.0,100,98,1,1,1.234500,0.6250,0.7500,12.250,3.500,9.750,"
-            + "20.125,4",
+            + "20.125,4,0.2500,1530,12.500,12.500,0.001563,1024.0",
         row);
     assertEquals(
         IntervalCsv.METRICS_HEADER.split(",").length, row.split(",").length, "one cell a column");
@@ -30,7 +30,7 @@ class IntervalCsvTest {
   @Test
   void endpointRowWritesInfiniteSloLatencyAsInf() {
     String row = IntervalCsv.endpointRow(2.5, Samples.composePost());
-    assertEquals("2.500,compose-post,50,45,5,10.500,99.250,inf,true", row);
+    assertEquals("2.500,compose-post,50,45,5,10.500,99.250,inf,true,0.8750", row);
     assertEquals(IntervalCsv.ENDPOINTS_HEADER.split(",").length, row.split(",").length);
   }
 
@@ -50,7 +50,10 @@ class IntervalCsvTest {
     assertEquals(1 + 2 * 2, metrics.size(), "header + 2 intervals x 2 services");
     assertTrue(metrics.get(3).startsWith("2.000,frontend,"), metrics.get(3));
     assertEquals(IntervalCsv.ENDPOINTS_HEADER, endpoints.get(0));
-    assertEquals("1.000,read-timeline,50,50,0,2.500,7.500,6.000,false", endpoints.get(2));
+    assertEquals(
+        "1.000,read-timeline,50,50,0,2.500,7.500,6.000,false,1.0000",
+        endpoints.get(2),
+        "attainment 1 when the SLO holds and none is given");
     assertEquals(1 + 2 * 2, endpoints.size());
   }
 

@@ -28,7 +28,13 @@ final class Samples {
         3.5,
         9.75,
         20.125,
-        4);
+        4,
+        0.25,
+        1530,
+        12.5,
+        12.5,
+        0.0015625,
+        1024);
   }
 
   static ServiceMetrics db() {
@@ -37,7 +43,7 @@ final class Samples {
 
   static EndpointMetrics composePost() {
     return new EndpointMetrics(
-        "compose-post", 50, 45, 5, 10.5, 99.25, Double.POSITIVE_INFINITY, true);
+        "compose-post", 50, 45, 5, 10.5, 99.25, Double.POSITIVE_INFINITY, true, 0.875);
   }
 
   static EndpointMetrics readTimeline() {
@@ -64,6 +70,8 @@ final class Samples {
   }
 
   static RunSummary summary() {
-    return new RunSummary(1000, 950, 20, 10, 20, 12.5, 4.25, 99.5, 6.125, 30.5, 120, 600, 123456);
+    return new RunSummary(
+        1000, 950, 20, 10, 20, 12.5, 4.25, 99.5, 6.125, 30.5, 120, 600, 123456, 2500.5, 0.25, 3072,
+        0);
   }
 }

@@ -37,6 +37,10 @@ class SummaryJsonTest {
             "mean_ms",
             "cpu_core_seconds",
             "cpu_allocated_core_seconds",
+            "memory_mib_seconds",
+            "gpu_device_seconds",
+            "energy_j",
+            "carbon_g",
             "events",
             "trimtab_version"),
         keys);

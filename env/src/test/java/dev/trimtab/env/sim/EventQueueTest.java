@@ -1,0 +1,54 @@
+package dev.trimtab.env.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Comparator;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The heap against java.util.PriorityQueue ordered by (time, insertion order). */
+class EventQueueTest {
+  private record Ref(double time, long serial, int type, int payload) {}
+
+  @Test
+  void popsInTimeThenSchedulingOrderLikeAReferenceQueue() {
+    SplittableRandom rng = new SplittableRandom(42);
+    for (int round = 0; round < 20; round++) {
+      EventQueue q = new EventQueue();
+      PriorityQueue<Ref> ref =
+          new PriorityQueue<>(Comparator.comparingDouble(Ref::time).thenComparingLong(Ref::serial));
+      long serial = 0;
+      double now = 0;
+      for (int step = 0; step < 20_000; step++) {
+        if (ref.isEmpty() || rng.nextInt(100) < 55) {
+          // Coarse times make many ties, which must fire in scheduling order.
+          double time = now + rng.nextInt(50);
+          int type = rng.nextInt(8);
+          int payload = rng.nextInt();
+          q.schedule(time, type, payload);
+          ref.add(new Ref(time, serial++, type, payload));
+        } else {
+          Ref expected = ref.poll();
+          assertEquals(expected.time(), q.peekTime());
+          assertEquals(expected.type(), q.peekType());
+          assertEquals(expected.payload(), q.peekPayload());
+          q.pop();
+          now = expected.time();
+        }
+        assertEquals(ref.size(), q.size());
+      }
+    }
+  }
+
+  @Test
+  void emptyQueuePeeksInfinity() {
+    EventQueue q = new EventQueue();
+    assertTrue(q.isEmpty());
+    assertEquals(Double.POSITIVE_INFINITY, q.peekTime());
+    q.schedule(3, 1, 7);
+    q.pop();
+    assertEquals(Double.POSITIVE_INFINITY, q.peekTime());
+  }
+}
