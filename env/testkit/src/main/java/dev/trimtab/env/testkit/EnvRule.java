@@ -25,7 +25,9 @@ public enum EnvRule {
   POSSIBLE_AGENTS("possibleAgents() is non-empty, has no duplicates and never changes"),
   AGENT_SET(
       "agents() is a subset of possibleAgents() and loses exactly the agents whose step was done"),
-  AGENT_KEYS("reset and step results are keyed exactly by the agents live when the call began"),
+  AGENT_KEYS(
+      "a reset's results are keyed exactly by the agents live after it, a step's by the agents"
+          + " live when it began (including those it ends)"),
   ACTIONS_VALIDATED(
       "step throws IllegalArgumentException for an action outside its action space and, for a"
           + " parallel env, when a live agent's action is missing or an action is for an agent"

@@ -52,13 +52,12 @@ public final class ParallelEnvChecker {
     try (ParallelEnv<I, O, A> first = factory.get();
         ParallelEnv<I, O, A> second = factory.get()) {
       ParallelRollout<I, O, A> reference = new ParallelRollout<>(first);
-      List<ParallelEvent<I, O>> run1 = reference.run(seed, steps, actions, actionRandom);
-      List<ParallelEvent<I, O>> run2 =
-          new ParallelRollout<>(second).run(seed, steps, actions, null);
-      ParallelEvent.compare(first, run1, run2, "two fresh envs");
-      List<ParallelEvent<I, O>> run3 = reference.run(seed, steps, actions, null);
-      ParallelEvent.compare(first, run1, run3, "one env reset twice with the same seed");
-      return new CheckReport(steps, reference.episodesEnded());
+      List<ParallelEvent<I, O>> run1 =
+          reference.run(seed, steps, actions, actionRandom, null, null);
+      new ParallelRollout<>(second).run(seed, steps, actions, null, run1, "two fresh envs");
+      int episodesEnded = reference.episodesEnded();
+      reference.run(seed, steps, actions, null, run1, "one env reset twice with the same seed");
+      return new CheckReport(steps, episodesEnded);
     }
   }
 

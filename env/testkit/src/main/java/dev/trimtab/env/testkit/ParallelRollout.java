@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 /** One seeded rollout of a parallel env with every per-call rule checked on the way. */
@@ -41,12 +42,28 @@ final class ParallelRollout<I, O, A> {
     return episodesEnded;
   }
 
-  /** Events in order. Samples and appends each step's actions when {@code random} is given. */
+  /**
+   * Events in order. Samples and appends each step's actions when {@code random} is given; when
+   * {@code expected} is given, compares each event with it as soon as it happens, so the first
+   * difference is the one reported (and a replay never sends actions for a diverged agent set).
+   */
   List<ParallelEvent<I, O>> run(
-      long seed, int steps, List<Map<I, A>> actions, RandomGenerator random) {
+      long seed,
+      int steps,
+      List<Map<I, A>> actions,
+      RandomGenerator random,
+      List<ParallelEvent<I, O>> expected,
+      String how) {
     List<ParallelEvent<I, O>> events = new ArrayList<>();
+    Consumer<ParallelEvent<I, O>> add =
+        event -> {
+          events.add(event);
+          if (expected != null) {
+            ParallelEvent.compare(env, expected, events.size() - 1, event, how);
+          }
+        };
     episodesEnded = 0;
-    events.add(afterReset(env.reset(seed), "reset(" + seed + ")"));
+    add.accept(afterReset(env.reset(seed), "reset(" + seed + ")"));
     for (int t = 0; t < steps; t++) {
       String where = "step " + t + " (episode " + episodesEnded + ")";
       List<I> live = checkedAgents(where + ", before");
@@ -56,7 +73,7 @@ final class ParallelRollout<I, O, A> {
       }
       Map<I, A> stepActions = actions.get(t);
       ParallelStep<I, O> step = Probes.acceptedStep(() -> env.step(stepActions), where);
-      events.add(afterStep(live, step, where));
+      add.accept(afterStep(live, step, where));
       if (env.agents().isEmpty()) {
         episodesEnded++;
         Probes.expectThrows(
@@ -64,7 +81,7 @@ final class ParallelRollout<I, O, A> {
             IllegalStateException.class,
             where + " left no agent live, yet a further step",
             () -> env.step(Map.of()));
-        events.add(afterReset(env.reset(), "reset() after " + where));
+        add.accept(afterReset(env.reset(), "reset() after " + where));
       }
     }
     return events;
@@ -88,9 +105,7 @@ final class ParallelRollout<I, O, A> {
     @SuppressWarnings("unchecked")
     A bad = (A) Probes.outside(actionSpaces.get(first));
     outside.put(first, bad);
-    Probes.expectThrows(
-        EnvRule.ACTIONS_VALIDATED,
-        IllegalArgumentException.class,
+    Probes.expectRefused(
         where
             + ": a step whose action for "
             + first
@@ -102,18 +117,13 @@ final class ParallelRollout<I, O, A> {
     I last = live.get(live.size() - 1);
     Map<I, A> missing = new LinkedHashMap<>(actions);
     missing.remove(last);
-    Probes.expectThrows(
-        EnvRule.ACTIONS_VALIDATED,
-        IllegalArgumentException.class,
-        where + ": a step without an action for live agent " + last,
-        () -> env.step(missing));
+    Probes.expectRefused(
+        where + ": a step without an action for live agent " + last, () -> env.step(missing));
     for (I agent : possible) {
       if (!live.contains(agent)) {
         Map<I, A> extra = new LinkedHashMap<>(actions);
         extra.put(agent, actionSpaces.get(agent).sample(new SplittableRandom(0)));
-        Probes.expectThrows(
-            EnvRule.ACTIONS_VALIDATED,
-            IllegalArgumentException.class,
+        Probes.expectRefused(
             where + ": a step with an action for agent " + agent + ", which is done (not live)",
             () -> env.step(extra));
         return;

@@ -32,6 +32,32 @@ final class Probes {
   }
 
   /**
+   * Runs a step that the env must refuse with {@link IllegalArgumentException} under {@link
+   * EnvRule#ACTIONS_VALIDATED}. An {@link IllegalStateException} instead means the env thinks its
+   * episode is over although no step said so, which is reported as {@link
+   * EnvRule#EPISODE_ENDS_BY_FLAGS}.
+   */
+  static void expectRefused(String what, Runnable call) {
+    try {
+      call.run();
+    } catch (IllegalArgumentException e) {
+      return;
+    } catch (IllegalStateException e) {
+      throw new EnvCheckException(
+          EnvRule.EPISODE_ENDS_BY_FLAGS,
+          what + " threw " + e + " as if the episode were over, though no step ended it",
+          e);
+    } catch (RuntimeException e) {
+      throw new EnvCheckException(
+          EnvRule.ACTIONS_VALIDATED,
+          what + " threw " + e + ", expected IllegalArgumentException",
+          e);
+    }
+    throw new EnvCheckException(
+        EnvRule.ACTIONS_VALIDATED, what + " returned normally, expected IllegalArgumentException");
+  }
+
+  /**
    * Runs one step that the env is obliged to accept (valid actions, running episode) and reports
    * any exception as a breach of {@link EnvRule#EPISODE_ENDS_BY_FLAGS}.
    */
