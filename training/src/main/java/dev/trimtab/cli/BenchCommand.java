@@ -13,7 +13,11 @@ import picocli.CommandLine.Spec;
       "Each prints one JSON line per measurement; nothing passes or fails.",
       ""
     },
-    subcommands = {BenchSimCommand.class, BenchEnvCommand.class})
+    subcommands = {
+      BenchSimCommand.class,
+      BenchEnvCommand.class,
+      dev.trimtab.cli.rca.BenchRcaCommand.class
+    })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

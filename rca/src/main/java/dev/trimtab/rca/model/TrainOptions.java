@@ -1,0 +1,85 @@
+package dev.trimtab.rca.model;
+
+import dev.trimtab.rca.feature.Feature;
+import java.util.List;
+
+/**
+ * How to train a classifier. Validated here, as Smile validates its hyperparameter records.
+ *
+ * @param kind the model kind
+ * @param features the features to use, in column order
+ * @param c the SVM's soft-margin penalty (positives get {@code c * positiveWeight})
+ * @param sigma Gaussian kernel width, in standardised feature units
+ * @param positiveWeight extra penalty weight of culprit rows, against class imbalance
+ * @param hardNegatives per window, the non-culprit rows with the largest feature norm kept
+ * @param randomNegatives per window, further non-culprit rows drawn at random
+ * @param epochs passes over the rows (LASVM epochs, or incremental epochs)
+ * @param batchSize mini-batch size of the incremental mode (FIRM: 256)
+ * @param lambda L2 penalty of the incremental mode
+ * @param seed seeds row sampling, shuffling and Smile's generator
+ */
+public record TrainOptions(
+    ModelKind kind,
+    List<Feature> features,
+    double c,
+    double sigma,
+    double positiveWeight,
+    int hardNegatives,
+    int randomNegatives,
+    int epochs,
+    int batchSize,
+    double lambda,
+    long seed) {
+
+  public TrainOptions {
+    features = List.copyOf(features);
+    if (features.isEmpty()) {
+      throw new IllegalArgumentException("at least one feature");
+    }
+    if (!(c > 0)
+        || !(sigma > 0)
+        || !(positiveWeight > 0)
+        || hardNegatives < 0
+        || randomNegatives < 0
+        || epochs < 1
+        || batchSize < 1
+        || !(lambda > 0)) {
+      throw new IllegalArgumentException("bad training options " + this);
+    }
+  }
+
+  /** Defaults chosen on the training scenarios (docs/rca.md): every feature, C 4, sigma 8. */
+  public static TrainOptions defaults(ModelKind kind, long seed) {
+    return new TrainOptions(kind, Feature.all(), 4, 8, 2, 4, 2, 2, 256, 1e-3, seed);
+  }
+
+  public TrainOptions withFeatures(List<Feature> f) {
+    return new TrainOptions(
+        kind,
+        f,
+        c,
+        sigma,
+        positiveWeight,
+        hardNegatives,
+        randomNegatives,
+        epochs,
+        batchSize,
+        lambda,
+        seed);
+  }
+
+  public TrainOptions withKind(ModelKind k) {
+    return new TrainOptions(
+        k,
+        features,
+        c,
+        sigma,
+        positiveWeight,
+        hardNegatives,
+        randomNegatives,
+        epochs,
+        batchSize,
+        lambda,
+        seed);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.trimtab.rca.model;
+
+import dev.trimtab.env.random.Seeds;
+import dev.trimtab.rca.data.LabelledWindow;
+import dev.trimtab.rca.feature.Feature;
+import dev.trimtab.rca.feature.WindowFeatures;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The rows an SVM trains on: every culprit of every window, and per window a few non-culprits,
+ * those with the largest feature norm (the ones a culprit is confused with) and a few at random. A
+ * window has one or two culprits among tens of services, so keeping every row would drown the
+ * culprits and slow training for nothing.
+ *
+ * @param x raw feature rows
+ * @param y +1 culprit, -1 not
+ */
+record TrainingRows(double[][] x, int[] y) {
+
+  static TrainingRows of(List<LabelledWindow> windows, List<Feature> features, TrainOptions o) {
+    SplittableRandom rng = new Seeds(o.seed()).stream("rca-rows");
+    List<double[]> xs = new ArrayList<>();
+    List<Integer> ys = new ArrayList<>();
+    for (LabelledWindow w : windows) {
+      WindowFeatures f = WindowFeatures.of(features, w.window(), w.reference());
+      List<Integer> negatives = new ArrayList<>();
+      for (int i = 0; i < f.services().size(); i++) {
+        if (w.culprits().contains(f.services().get(i))) {
+          xs.add(f.x()[i]);
+          ys.add(1);
+        } else {
+          negatives.add(i);
+        }
+      }
+      negatives.sort(Comparator.comparingDouble((Integer i) -> -norm(f.x()[i])));
+      int hard = Math.min(o.hardNegatives(), negatives.size());
+      for (int k = 0; k < hard; k++) {
+        xs.add(f.x()[negatives.get(k)]);
+        ys.add(-1);
+      }
+      List<Integer> rest = new ArrayList<>(negatives.subList(hard, negatives.size()));
+      for (int k = 0; k < o.randomNegatives() && !rest.isEmpty(); k++) {
+        xs.add(f.x()[rest.remove(rng.nextInt(rest.size()))]);
+        ys.add(-1);
+      }
+    }
+    return new TrainingRows(
+        xs.toArray(new double[0][]), ys.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private static double norm(double[] v) {
+    double s = 0;
+    for (double d : v) {
+      s += d * d;
+    }
+    return s;
+  }
+
+  int positives() {
+    int n = 0;
+    for (int v : y) {
+      n += v > 0 ? 1 : 0;
+    }
+    return n;
+  }
+}

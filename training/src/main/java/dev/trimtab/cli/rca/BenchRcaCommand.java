@@ -1,0 +1,123 @@
+package dev.trimtab.cli.rca;
+
+import dev.trimtab.env.sim.Simulation;
+import dev.trimtab.env.telemetry.SpanRecorder;
+import dev.trimtab.env.topology.Topologies;
+import dev.trimtab.env.workload.WorkloadLoader;
+import dev.trimtab.rca.feature.WindowStats;
+import dev.trimtab.rca.io.SpanDataImport;
+import dev.trimtab.rca.model.ModelFile;
+import dev.trimtab.rca.model.RcaModel;
+import dev.trimtab.rca.trace.Trace;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trimtab bench rca}: wall time to rank one window of traces, from whole traces to a ranking
+ * (critical paths, statistics, features, scores), on one thread.
+ */
+@Command(
+    name = "rca",
+    sortOptions = false,
+    description = {
+      "Benchmark, not a test: time to rank one window of --traces traces of --topology"
+          + " (critical paths, features and SVM scores), on one thread. Prints one JSON line.",
+      ""
+    })
+public final class BenchRcaCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file.")
+  Path model;
+
+  @Option(
+      names = "--topology",
+      defaultValue = "social-network",
+      paramLabel = "NAME|FILE",
+      description = "Topology (default: ${DEFAULT-VALUE}).")
+  String topology;
+
+  @Option(
+      names = "--traces",
+      defaultValue = "1000",
+      paramLabel = "N",
+      description = "Traces per window (default: ${DEFAULT-VALUE}).")
+  int traces;
+
+  @Option(
+      names = "--repeat",
+      defaultValue = "50",
+      paramLabel = "N",
+      description = "Windows timed, after as many untimed (default: ${DEFAULT-VALUE}).")
+  int repeat;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() {
+    if (traces < 10 || repeat < 1) {
+      throw new ParameterException(spec.commandLine(), "--traces >= 10 and --repeat >= 1");
+    }
+    RcaModel m = ModelFile.read(Inputs.resolve(model));
+    var topo = Topologies.resolve(topology);
+    Simulation sim =
+        Simulation.create(topo, WorkloadLoader.parseSpec("poisson:rate=500", Path.of(".")), seed);
+    SpanRecorder rec = new SpanRecorder(5_000_000);
+    sim.traceTo(rec, 1.0);
+    sim.runFor(Math.ceil(traces / 500.0) * 2000 + 1000);
+    List<Trace> all = SpanDataImport.traces(rec.drain()).traces();
+    if (all.size() < 2 * traces) {
+      throw new IllegalStateException("simulated only " + all.size() + " traces");
+    }
+    List<Trace> reference = new ArrayList<>(all.subList(0, traces));
+    List<Trace> window = new ArrayList<>(all.subList(all.size() - traces, all.size()));
+    WindowStats ref = WindowStats.of(reference);
+    long spans = window.stream().mapToLong(Trace::size).sum();
+    long sink = 0;
+    for (int i = 0; i < repeat; i++) {
+      sink += m.rank(WindowStats.of(window), ref).services().size();
+    }
+    double[] ms = new double[repeat];
+    for (int i = 0; i < repeat; i++) {
+      long t0 = System.nanoTime();
+      sink += m.rank(WindowStats.of(window), ref).services().size();
+      ms[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    double mean = Arrays.stream(ms).average().orElse(0);
+    Arrays.sort(ms);
+    spec.commandLine()
+        .getOut()
+        .println(
+            String.format(
+                Locale.ROOT,
+                "{\"bench\":\"rca\",\"topology\":\"%s\",\"traces_per_window\":%d,"
+                    + "\"spans_per_window\":%d,\"model_kind\":\"%s\",\"support_vectors\":%d,"
+                    + "\"windows\":%d,\"ms_per_window\":%.3f,\"ms_p50\":%.3f,\"ms_max\":%.3f,"
+                    + "\"jdk\":\"%s\"}",
+                topo.name(),
+                traces,
+                spans,
+                m.kind().id(),
+                m.supportVectors().length,
+                repeat,
+                mean,
+                ms[repeat / 2],
+                ms[repeat - 1],
+                System.getProperty("java.version")));
+    return sink > 0 ? 0 : 1;
+  }
+}

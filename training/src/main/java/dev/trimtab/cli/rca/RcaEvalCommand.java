@@ -1,0 +1,83 @@
+package dev.trimtab.cli.rca;
+
+import dev.trimtab.cli.output.AtomicFile;
+import dev.trimtab.env.config.ConfigException;
+import dev.trimtab.rca.data.LabelledWindow;
+import dev.trimtab.rca.eval.CrossValidation;
+import dev.trimtab.rca.eval.Evaluation;
+import dev.trimtab.rca.model.ModelFile;
+import dev.trimtab.rca.model.RcaModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code trimtab rca eval}: score a model, and both baselines, on labelled windows. */
+@Command(
+    name = "eval",
+    sortOptions = false,
+    description = {
+      "Score a model on labelled windows against two baselines (highest p99; largest rise"
+          + " against the fault-free reference): top-1 and top-3 of the culprit, precision and"
+          + " recall of the critical flag, per application and fault kind.",
+      "With --folds K instead of --model: K-fold cross-validation by case, training with the"
+          + " training options.",
+      ""
+    })
+final class RcaEvalCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "MODEL", description = "Model file.")
+  Path model;
+
+  @Option(
+      names = "--folds",
+      paramLabel = "K",
+      description = "Cross-validate with K folds (cases split by run name) instead of --model.")
+  Integer folds;
+
+  @Mixin DataOptions data;
+
+  @Mixin TrainingFlags training;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/rca-eval.json.")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    if ((model == null) == (folds == null)) {
+      throw new ParameterException(spec.commandLine(), "give exactly one of --model and --folds");
+    }
+    if (folds != null && folds < 2) {
+      throw new ParameterException(spec.commandLine(), "--folds must be >= 2");
+    }
+    var options = folds == null ? null : training.options(spec);
+    RcaModel m = model == null ? null : ModelFile.read(Inputs.resolve(model));
+    List<LabelledWindow> windows = data.windows(spec);
+    Evaluation e;
+    try {
+      e = m != null ? Evaluation.of(m, windows) : CrossValidation.run(windows, options, folds);
+    } catch (IllegalArgumentException ex) {
+      throw new ConfigException(data.describe(), "", ex.getMessage());
+    }
+    PrintWriter o = spec.commandLine().getOut();
+    o.print(EvalReport.table(e));
+    o.flush();
+    if (out != null) {
+      Path dir = Inputs.resolve(out);
+      Files.createDirectories(dir);
+      String what =
+          m != null ? model.toString() : "cross-validation, " + folds + " folds, " + options;
+      AtomicFile.write(dir.resolve("rca-eval.json"), EvalReport.json(e, what, data.describe()));
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.trimtab.cli.rca;
+
+import dev.trimtab.cli.output.TextTable;
+import dev.trimtab.env.config.ConfigException;
+import dev.trimtab.rca.data.LabelledWindow;
+import dev.trimtab.rca.model.ModelFile;
+import dev.trimtab.rca.model.RcaModel;
+import dev.trimtab.rca.model.RcaTrainer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code trimtab rca train}: fit a classifier on labelled windows and save it. */
+@Command(
+    name = "train",
+    sortOptions = false,
+    description = {
+      "Train the culprit classifier on labelled windows and write the model file"
+          + " (docs/formats/rca-model.md).",
+      ""
+    })
+final class RcaTrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin DataOptions data;
+
+  @Mixin TrainingFlags training;
+
+  @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file.")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    var options = training.options(spec);
+    List<LabelledWindow> windows = data.windows(spec);
+    RcaModel model;
+    try {
+      model = RcaTrainer.fit(windows, options);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(data.describe(), "", e.getMessage());
+    }
+    var info = new java.util.LinkedHashMap<>(model.training());
+    info.put("data", data.describe());
+    model =
+        new RcaModel(
+            model.kind(),
+            model.features(),
+            model.mean(),
+            model.scale(),
+            model.sigma(),
+            model.supportVectors(),
+            model.weights(),
+            model.bias(),
+            model.threshold(),
+            info);
+    ModelFile.write(model, Inputs.resolve(out));
+    long faulty = windows.stream().filter(LabelledWindow::faulty).count();
+    spec.commandLine()
+        .getOut()
+        .println(
+            new TextTable("model", "kind", "windows", "with culprit", "support vectors")
+                .row(
+                    out.toString(),
+                    model.kind().id(),
+                    Integer.toString(windows.size()),
+                    Long.toString(faulty),
+                    Integer.toString(model.supportVectors().length))
+                .render());
+    return 0;
+  }
+}
