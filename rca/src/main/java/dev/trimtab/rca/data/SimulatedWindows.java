@@ -73,7 +73,8 @@ public final class SimulatedWindows {
     sim.traceTo(recorder, o.samplingRate());
     long epoch = recorder.epochNanos();
     TraceWindower windower = new TraceWindower(60_000_000_000L, 4_000_000);
-    List<List<Trace>> windows = new ArrayList<>();
+    List<WindowStats> windows = new ArrayList<>();
+    List<Trace> refTraces = new ArrayList<>();
     List<GroundTruth> truth;
     try (SimulatedInjector faults = SimulatedInjector.attach(sim, campaign, seed)) {
       truth = faults.groundTruth();
@@ -85,15 +86,14 @@ public final class SimulatedWindows {
         for (SpanData s : recorder.drain()) {
           windower.add(span(s));
         }
-        windows.add(windower.cut(epoch + Math.round(endS * 1e9)));
-      }
-    }
-    List<Trace> refTraces = new ArrayList<>();
-    for (int i = 0; i < windows.size(); i++) {
-      double a = i * o.windowS();
-      double b = Math.min(durationS, a + o.windowS());
-      if (a >= o.referenceFromS() && b <= o.referenceToS() && overlapping(truth, a, b).isEmpty()) {
-        refTraces.addAll(windows.get(i));
+        List<Trace> traces = windower.cut(epoch + Math.round(endS * 1e9));
+        double a = i * o.windowS();
+        if (a >= o.referenceFromS()
+            && endS <= o.referenceToS()
+            && overlapping(truth, a, endS).isEmpty()) {
+          refTraces.addAll(traces);
+        }
+        windows.add(WindowStats.of(traces));
       }
     }
     WindowStats reference = WindowStats.of(refTraces);
@@ -101,7 +101,7 @@ public final class SimulatedWindows {
     for (int i = 0; i < windows.size(); i++) {
       double a = i * o.windowS();
       double b = Math.min(durationS, a + o.windowS());
-      if (windows.get(i).size() < o.minTraces()) {
+      if (windows.get(i).traces() < o.minTraces()) {
         continue;
       }
       Set<String> culprits = new LinkedHashSet<>();
@@ -119,14 +119,7 @@ public final class SimulatedWindows {
       if (!ambiguous) {
         out.add(
             new LabelledWindow(
-                runName,
-                topology.name(),
-                kind,
-                a,
-                b,
-                culprits,
-                WindowStats.of(windows.get(i)),
-                reference));
+                runName, topology.name(), kind, a, b, culprits, windows.get(i), reference));
       }
     }
     return out;

@@ -182,10 +182,10 @@ public final class TraceWriter {
         w.write(
             String.join(
                 ",",
-                s.traceId(),
-                s.spanId(),
-                s.parentId() == null ? "root" : s.parentId(),
-                s.service(),
+                csv(s.traceId()),
+                csv(s.spanId()),
+                s.parentId() == null ? "root" : csv(s.parentId()),
+                csv(s.service()),
                 csv(s.operation()),
                 Long.toString(s.startNanos()),
                 Long.toString(s.endNanos()),

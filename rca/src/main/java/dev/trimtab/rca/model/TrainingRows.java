@@ -47,9 +47,24 @@ record TrainingRows(double[][] x, int[] y) {
         ys.add(-1);
       }
     }
+    if (xs.size() > MAX_ROWS) {
+      for (int i = xs.size() - 1; i > 0; i--) {
+        int j = rng.nextInt(i + 1);
+        xs.set(j, xs.set(i, xs.get(j)));
+        ys.set(j, ys.set(i, ys.get(j)));
+      }
+      xs = new ArrayList<>(xs.subList(0, MAX_ROWS));
+      ys = new ArrayList<>(ys.subList(0, MAX_ROWS));
+    }
     return new TrainingRows(
         xs.toArray(new double[0][]), ys.stream().mapToInt(Integer::intValue).toArray());
   }
+
+  /**
+   * At most this many rows, drawn at random when there are more: LASVM caches kernel rows, so
+   * memory grows with the square of the rows (8 000 rows: about 0.5 GB at most).
+   */
+  static final int MAX_ROWS = 8000;
 
   private static double norm(double[] v) {
     double s = 0;

@@ -1,0 +1,38 @@
+package dev.trimtab.rca.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The real Nezha Train-Ticket dataset (../shared/data), read as published. */
+class NezhaDatasetTest {
+  static Path dir() {
+    String shared = System.getProperty("trimtab.shared.data", "../../shared/data");
+    return Path.of(shared, "traces", "nezha-trainticket-2023-01-29");
+  }
+
+  @Test
+  void twentyEightLabelledFaults() {
+    assumeTrue(Files.isDirectory(dir()), "shared data not present");
+    List<LabelledWindow> w = DatasetFolder.load(dir());
+    assertEquals(28, w.size());
+    Map<String, Integer> kinds = new TreeMap<>();
+    w.forEach(x -> kinds.merge(x.faultKind(), 1, Integer::sum));
+    assertEquals(Map.of("cpu_contention", 4, "exception", 13, "return", 11), kinds);
+    LabelledWindow first = w.get(0);
+    assertEquals(java.util.Set.of("ts-contacts-service"), first.culprits());
+    assertEquals("nezha/2023-01-29T08:43:04", first.run());
+    for (LabelledWindow x : w) {
+      assertTrue(x.window().traces() > 50, x.run() + " has " + x.window().traces() + " traces");
+      assertTrue(x.window().services().containsKey("ts-gateway-service"));
+    }
+    assertEquals(71, first.reference().traces(), "the baseline minute holds 71 whole traces");
+  }
+}
