@@ -42,12 +42,14 @@ public final class RcaTrainer {
     info.put("rows", Integer.toString(x.length));
     info.put("culprit_rows", Integer.toString(pos));
     info.put("options", o.toString());
-    return switch (o.kind()) {
-      case GAUSSIAN_SVM -> gaussian(x, rows.y(), o, mean, scale, info);
-      case LINEAR_SVM -> linear(x, rows.y(), o, mean, scale, info);
-      case INCREMENTAL ->
-          IncrementalSvm.start(o, mean, scale).update(x, rows.y(), o.epochs()).model(info);
-    };
+    RcaModel m =
+        switch (o.kind()) {
+          case GAUSSIAN_SVM -> gaussian(x, rows.y(), o, mean, scale, info);
+          case LINEAR_SVM -> linear(x, rows.y(), o, mean, scale, info);
+          case INCREMENTAL ->
+              IncrementalSvm.start(o, mean, scale).update(x, rows.y(), o.epochs()).model(info);
+        };
+    return Thresholds.calibrated(m, windows);
   }
 
   private static RcaModel gaussian(
