@@ -16,6 +16,9 @@ import java.util.Set;
  * violating endpoint's call tree instead, which needs no trained model and errs towards raising too
  * much rather than missing the culprit.
  *
+ * <p>CPU limits are kept in whole millicores, the finest a Kubernetes quantity holds; without it
+ * repeated doubling and subtracting would carry floating-point residue into every report.
+ *
  * <p>The call paths come from {@link CallPaths} given at construction or, when none were given,
  * from the topology of the {@link Simulation} it controls.
  */
@@ -68,7 +71,8 @@ public final class AimdController implements Controller {
     for (String service : cluster.services()) {
       boolean violated = blamed.contains(service);
       double cpu = cluster.cpuLimitCores(service);
-      double newCpu = violated ? config.cpu().increase(cpu) : config.cpu().decrease(cpu);
+      double newCpu =
+          Millicores.round(violated ? config.cpu().increase(cpu) : config.cpu().decrease(cpu));
       if (newCpu != cpu) {
         cluster.setCpuLimit(service, newCpu);
       }

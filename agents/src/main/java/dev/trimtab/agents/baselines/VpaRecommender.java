@@ -4,6 +4,9 @@ package dev.trimtab.agents.baselines;
  * One service's VPA recommender state: a decaying histogram of per-replica CPU usage and one of
  * memory peaks (one peak per aggregation interval, the running peak for the current one), and the
  * target they give: percentile × (1 + safety margin), bounded by the minimum and maximum allowed.
+ *
+ * <p>CPU is truncated to whole millicores before and after the margin, as the VPA's integer
+ * resource amounts do; memory is left in fractional MiB (the VPA keeps whole bytes).
  */
 final class VpaRecommender {
   /** A per-replica allocation. */
@@ -50,7 +53,8 @@ final class VpaRecommender {
 
   Recommendation target() {
     double margin = 1 + config.safetyMarginFraction();
-    double cpuCores = cpu.percentile(config.cpuPercentile()) * margin;
+    double cpuCores =
+        Millicores.floor(Millicores.floor(cpu.percentile(config.cpuPercentile())) * margin);
     double memoryMiB = memory.percentile(config.memoryPercentile()) * margin;
     return new Recommendation(
         clamp(cpuCores, config.minCpuCores(), config.maxCpuCores()),
