@@ -1,6 +1,6 @@
 package dev.trimtab.cli;
 
-import dev.trimtab.cli.control.ControllerChoice;
+import dev.trimtab.agents.baselines.Baselines;
 import dev.trimtab.cli.options.SimDuration;
 import dev.trimtab.cli.output.AtomicFile;
 import dev.trimtab.cli.output.IntervalCsv;
@@ -22,14 +22,14 @@ import java.nio.file.Path;
  * says what it was), then metrics.csv and endpoints.csv as the run goes, then summary.json.
  */
 final class SimRun {
-  /** What to run. */
+  /** What to run; {@code controller} is a name from {@link Baselines#names()}. */
   record Plan(
       Topology topology,
       Workload workload,
       long seed,
       SimDuration duration,
       SimDuration interval,
-      ControllerChoice controller) {}
+      String controller) {}
 
   /** What came out: the run's summary and the table to print. */
   record Result(RunSummary summary, String report) {}
@@ -51,7 +51,7 @@ final class SimRun {
             plan.seed(),
             plan.duration().seconds(),
             plan.interval().seconds(),
-            plan.controller().cliName());
+            plan.controller());
     AtomicFile.write(dir.resolve(SummaryJson.FILE), SummaryJson.render(header, summary, version));
     return new Result(summary, report.render(header, summary, sim::sloViolationSeconds));
   }
@@ -59,7 +59,8 @@ final class SimRun {
   private static void runIntervals(
       Plan plan, Simulation sim, Path dir, RunReport report, boolean quiet) throws IOException {
     IntervalPlan intervals = new IntervalPlan(plan.duration().millis(), plan.interval().millis());
-    Controller controller = plan.controller().create();
+    Controller controller = Baselines.create(plan.controller());
+    controller.reset(sim);
     long totalS = Math.round(plan.duration().seconds());
     try (IntervalCsv csv = IntervalCsv.open(dir);
         Progress progress = Progress.start("sim", totalS, quiet)) {

@@ -43,9 +43,9 @@ public final class AimdController implements Controller {
     this(config, null);
   }
 
-  /** FIRM's AIMD ({@link AimdConfig#firm()}) on the simulation's call paths. */
+  /** AIMD with {@link AimdConfig#defaults()} on the simulation's call paths. */
   public AimdController() {
-    this(AimdConfig.firm());
+    this(AimdConfig.defaults());
   }
 
   public AimdConfig config() {

@@ -38,9 +38,44 @@ class AimdControllerTest {
   }
 
   @Test
-  void firmDoublesOnViolatedPathsAndStepsDownElsewhere() {
-    AimdController aimd = new AimdController(AimdConfig.firm(), PATHS);
+  void defaultAddsOnViolatedPathsAndShrinksElsewhereLeavingMemory() {
+    AimdController aimd = new AimdController(AimdConfig.defaults(), PATHS);
     aimd.reset(cluster);
+
+    // login violated: front 0.5 + 0.25 = 0.75, auth 0.25 + 0.25 = 0.5; db 1.0 × 0.9 = 0.9; ads
+    // 0.15 × 0.9 = 0.135. Memory untouched.
+    aimd.act(interval(true, false), cluster);
+    assertLimits("front", 0.75, 512);
+    assertLimits("auth", 0.5, 300);
+    assertLimits("db", 0.9, 512);
+    assertLimits("ads", 0.135, 260);
+    assertEquals(4, cluster.calls.size());
+
+    // Every SLO met: ×0.9 each, to whole millicores: front 0.675, auth 0.45, db 0.81, ads 0.1215
+    // → 0.122 (nearest millicore).
+    aimd.act(interval(false, false), cluster);
+    assertLimits("front", 0.675, 512);
+    assertLimits("auth", 0.45, 300);
+    assertLimits("db", 0.81, 512);
+    assertLimits("ads", 0.122, 260);
+
+    // search violated: front 0.925, db 1.06; auth 0.405; ads 0.1098 → 0.11.
+    aimd.act(interval(false, true), cluster);
+    assertLimits("front", 0.925, 512);
+    assertLimits("db", 1.06, 512);
+    assertLimits("auth", 0.405, 300);
+    assertLimits("ads", 0.11, 260);
+
+    // Met again: ads 0.11 × 0.9 = 0.099, below the 0.1-core floor: 0.1.
+    aimd.act(interval(false, false), cluster);
+    assertLimits("ads", 0.1, 260);
+  }
+
+  @Test
+  void doublingReadingDoublesOnViolationAndStepsDownWithMemoryWhenAsked() {
+    AimdConfig config =
+        AimdConfig.doubling().withMemory(new AimdConfig.Rule(2, 0, 1, 64, 250, 16_384));
+    AimdController aimd = new AimdController(config, PATHS);
 
     // login violated: front and auth double (0.5 → 1.0, 512 → 1024; 0.25 → 0.5, 300 → 600);
     // db steps down (1.0 − 0.1 = 0.9, 512 − 64 = 448); ads to its floors (0.15 − 0.1 = 0.05 →
@@ -60,36 +95,17 @@ class AimdControllerTest {
     assertLimits("db", 0.8, 384);
     assertEquals(calls + 6, cluster.calls.size());
 
-    // search violated: front 1.8, 1920; db 1.6, 768; auth steps down to 0.3, 472.
-    aimd.act(interval(false, true), cluster);
-    assertLimits("front", 1.8, 1920);
-    assertLimits("db", 1.6, 768);
-    assertLimits("auth", 0.3, 472);
-
-    // Both violated three more times: front 3.6, 7.2, then 14.4 capped at 8 cores; memory 3840,
-    // 7680, 15360.
-    aimd.act(interval(true, true), cluster);
-    aimd.act(interval(true, true), cluster);
-    aimd.act(interval(true, true), cluster);
+    // Both violated four times: front 0.9 → 1.8, 3.6, 7.2, then 14.4 capped at 8 cores; memory
+    // 960 → 1920, 3840, 7680, 15360.
+    for (int i = 0; i < 4; i++) {
+      aimd.act(interval(true, true), cluster);
+    }
     assertLimits("front", 8, 15_360);
   }
 
   @Test
-  void additiveIncreaseReadingAddsOnViolationAndShrinksByAFactor() {
-    AimdController aimd = new AimdController(AimdConfig.additiveIncrease(), PATHS);
-    // login violated: front 0.5 + 0.25 = 0.75, 512 + 128 = 640; db 1.0 × 0.9 = 0.9, 512 × 0.9 =
-    // 460.8.
-    aimd.act(interval(true, false), cluster);
-    assertLimits("front", 0.75, 640);
-    assertLimits("db", 0.9, 460.8);
-    // Met: front 0.75 × 0.9 = 0.675, 640 × 0.9 = 576.
-    aimd.act(interval(false, false), cluster);
-    assertLimits("front", 0.675, 576);
-  }
-
-  @Test
   void anEndpointWithoutACallPathFailsLoudly() {
-    AimdController aimd = new AimdController(AimdConfig.firm(), PATHS);
+    AimdController aimd = new AimdController(AimdConfig.defaults(), PATHS);
     IntervalMetrics unknown =
         Metrics.interval(0, 1000, List.of(), List.of(Metrics.endpoint("checkout", true)));
     IllegalArgumentException e =

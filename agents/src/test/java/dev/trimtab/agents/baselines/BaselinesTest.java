@@ -26,7 +26,7 @@ class BaselinesTest {
     assertInstanceOf(HpaController.class, Baselines.create("hpa"));
     assertEquals(HpaConfig.defaults(), ((HpaController) Baselines.create("hpa")).config());
     assertEquals(VpaConfig.defaults(), ((VpaController) Baselines.create("vpa")).config());
-    assertEquals(AimdConfig.firm(), ((AimdController) Baselines.create("aimd")).config());
+    assertEquals(AimdConfig.defaults(), ((AimdController) Baselines.create("aimd")).config());
   }
 
   @Test
