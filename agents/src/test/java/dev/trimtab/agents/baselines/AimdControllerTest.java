@@ -39,7 +39,7 @@ class AimdControllerTest {
 
   @Test
   void defaultAddsOnViolatedPathsAndShrinksElsewhereLeavingMemory() {
-    AimdController aimd = new AimdController(AimdConfig.defaults(), PATHS);
+    AimdController aimd = new AimdController(AimdConfig.additiveIncrease(), PATHS);
     aimd.reset(cluster);
 
     // login violated: front 0.5 + 0.25 = 0.75, auth 0.25 + 0.25 = 0.5; db 1.0 × 0.9 = 0.9; ads
@@ -105,7 +105,7 @@ class AimdControllerTest {
 
   @Test
   void anEndpointWithoutACallPathFailsLoudly() {
-    AimdController aimd = new AimdController(AimdConfig.defaults(), PATHS);
+    AimdController aimd = new AimdController(AimdConfig.additiveIncrease(), PATHS);
     IntervalMetrics unknown =
         Metrics.interval(0, 1000, List.of(), List.of(Metrics.endpoint("checkout", true)));
     IllegalArgumentException e =

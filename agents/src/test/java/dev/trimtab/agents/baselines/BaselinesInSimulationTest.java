@@ -51,7 +51,15 @@ class BaselinesInSimulationTest {
             List.of(Tiny.service("hot", 0.5, 8), Tiny.service("cold", 1, 1)),
             List.of(Tiny.endpoint("hot", "hot", 100), Tiny.endpoint("cold", "cold", 50)));
     List<Tiny.Step> fixed = Tiny.run(two, Tiny.step(160, 160, 0), new StaticController(), 120);
-    List<Tiny.Step> aimd = Tiny.run(two, Tiny.step(160, 160, 0), new AimdController(), 120);
+    List<Tiny.Step> aimd =
+        Tiny.run(
+            two, Tiny.step(160, 160, 0), new AimdController(AimdConfig.additiveIncrease()), 120);
+    List<Tiny.Step> doubling = Tiny.run(two, Tiny.step(160, 160, 0), new AimdController(), 120);
+    // The default, REFERENCE.md's reading: hot violated -> 0.5 x 2 = 1 core; cold met -> 1 - 0.1.
+    assertEquals(1.0, doubling.get(0).cpu().get("hot"));
+    assertEquals(0.9, doubling.get(0).cpu().get("cold"), 1e-12);
+    assertTrue(
+        Tiny.violations(doubling, "hot", 0) < 120, "doubling also relieves the saturated service");
 
     assertTrue(fixed.stream().allMatch(s -> s.cpu().get("hot") == 0.5 && s.cpu().get("cold") == 1));
     assertEquals(120, Tiny.violations(fixed, "hot", 0));
