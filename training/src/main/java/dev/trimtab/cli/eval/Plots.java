@@ -83,6 +83,7 @@ final class Plots {
     chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
     chart.getStyler().setMarkerSize(0);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
+    chart.getStyler().setYAxisDecimalPattern("#,##0.#");
     double max = 0;
     for (ProblemOutcome o : outcomes) {
       for (IntervalSample s : o.samples()) {
@@ -95,10 +96,8 @@ final class Plots {
     if (!truth.isEmpty()) {
       List<Double> xs = new ArrayList<>();
       List<Double> ys = new ArrayList<>();
-      for (GroundTruth t : truth) {
-        double a = t.startMs() / 1000;
-        double b = t.endMs() / 1000;
-        xs.addAll(List.of(a, a, b, b));
+      for (double[] w : windows(truth)) {
+        xs.addAll(List.of(w[0], w[0], w[1], w[1]));
         ys.addAll(List.of(0.0, top, top, 0.0));
       }
       XYSeries fault = chart.addSeries("fault", xs, ys);
@@ -117,6 +116,25 @@ final class Plots {
       s.setMarker(SeriesMarkers.NONE);
     }
     return chart;
+  }
+
+  /** Fault windows in seconds, overlapping ones merged, in time order (area series need it). */
+  static List<double[]> windows(List<GroundTruth> truth) {
+    List<double[]> sorted = new ArrayList<>();
+    for (GroundTruth t : truth) {
+      sorted.add(new double[] {t.startMs() / 1000, t.endMs() / 1000});
+    }
+    sorted.sort((a, b) -> Double.compare(a[0], b[0]));
+    List<double[]> merged = new ArrayList<>();
+    for (double[] w : sorted) {
+      double[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (last != null && w[0] <= last[1]) {
+        last[1] = Math.max(last[1], w[1]);
+      } else {
+        merged.add(w.clone());
+      }
+    }
+    return merged;
   }
 
   /** The controllers side by side: accuracy, SLO violation, CPU and energy over the suite. */
@@ -154,6 +172,7 @@ final class Plots {
     chart.getStyler().setLegendPosition(LegendPosition.InsideNE);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisDecimalPattern("#,##0.#");
     return chart;
   }
 
