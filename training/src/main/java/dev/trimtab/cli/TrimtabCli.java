@@ -29,7 +29,14 @@ import picocli.CommandLine.Spec;
           + " cluster it trains in.",
       ""
     },
-    subcommands = {SimCommand.class, BenchCommand.class, HelpCommand.class},
+    subcommands = {
+      SimCommand.class,
+      BenchCommand.class,
+      InjectCommand.class,
+      ProblemsCommand.class,
+      EvalCommand.class,
+      HelpCommand.class
+    },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:success", "1:the run failed", "2:bad usage or a bad input file"})
 public final class TrimtabCli implements Runnable {
