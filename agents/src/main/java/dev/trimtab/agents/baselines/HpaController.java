@@ -28,11 +28,12 @@ public final class HpaController implements Controller {
   private final HpaConfig config;
   private final MetricWindow window;
   private final Map<String, HpaScaler> scalers = new HashMap<>();
-  private long lastSync = Long.MIN_VALUE;
+  private final PeriodicClock sync;
 
   public HpaController(HpaConfig config) {
     this.config = config;
     this.window = new MetricWindow(config.metricWindowMs());
+    this.sync = new PeriodicClock(config.syncPeriodMs());
   }
 
   /** An HPA with Kubernetes' defaults ({@link HpaConfig#defaults()}). */
@@ -53,28 +54,18 @@ public final class HpaController implements Controller {
   public void reset(ClusterActuator cluster) {
     scalers.clear();
     window.clear();
-    lastSync = Long.MIN_VALUE;
+    sync.reset();
   }
 
   @Override
   public void act(IntervalMetrics metrics, ClusterActuator cluster) {
-    if (lastSync == Long.MIN_VALUE) {
-      lastSync = syncIndex(metrics.startMs());
-    }
     window.add(metrics);
-    long sync = syncIndex(metrics.endMs());
-    if (sync <= lastSync) {
+    if (!sync.due(metrics.startMs(), metrics.endMs())) {
       return;
     }
-    lastSync = sync;
     for (String service : cluster.services()) {
       syncService(service, metrics, cluster);
     }
-  }
-
-  /** How many sync times have passed at {@code timeMs}; a tiny slack absorbs rounding. */
-  private long syncIndex(double timeMs) {
-    return (long) Math.floor((timeMs + 1e-6) / config.syncPeriodMs());
   }
 
   private void syncService(String service, IntervalMetrics metrics, ClusterActuator cluster) {

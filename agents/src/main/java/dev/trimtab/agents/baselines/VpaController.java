@@ -37,11 +37,12 @@ public final class VpaController implements Controller {
   private final VpaConfig config;
   private final MetricWindow window;
   private final Map<String, VpaRecommender> recommenders = new HashMap<>();
-  private long lastRun = Long.MIN_VALUE;
+  private final PeriodicClock recommenderRuns;
 
   public VpaController(VpaConfig config) {
     this.config = config;
     this.window = new MetricWindow(config.metricWindowMs());
+    this.recommenderRuns = new PeriodicClock(config.recommenderIntervalMs());
   }
 
   /** A VPA with the real defaults ({@link VpaConfig#defaults()}). */
@@ -62,20 +63,15 @@ public final class VpaController implements Controller {
   public void reset(ClusterActuator cluster) {
     recommenders.clear();
     window.clear();
-    lastRun = Long.MIN_VALUE;
+    recommenderRuns.reset();
   }
 
   @Override
   public void act(IntervalMetrics metrics, ClusterActuator cluster) {
-    if (lastRun == Long.MIN_VALUE) {
-      lastRun = runIndex(metrics.startMs());
-    }
     window.add(metrics);
-    long run = runIndex(metrics.endMs());
-    if (run <= lastRun) {
+    if (!recommenderRuns.due(metrics.startMs(), metrics.endMs())) {
       return;
     }
-    lastRun = run;
     for (String service : cluster.services()) {
       ServiceMetrics latest = MetricWindow.find(metrics, service);
       if (latest != null && latest.readyReplicas() > 0) {
@@ -84,10 +80,6 @@ public final class VpaController implements Controller {
         update(service, r.target(), cluster);
       }
     }
-  }
-
-  private long runIndex(double timeMs) {
-    return (long) Math.floor((timeMs + 1e-6) / config.recommenderIntervalMs());
   }
 
   private void sample(VpaRecommender r, String service, ServiceMetrics latest, double nowMs) {
