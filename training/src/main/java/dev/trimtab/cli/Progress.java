@@ -10,7 +10,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * (the launcher tells the JVM through {@code -Dtrimtab.stderr.tty}) or when the user asked for
  * quiet output.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
   private final ProgressBar bar;
 
   private Progress(ProgressBar bar) {
@@ -18,14 +18,19 @@ final class Progress implements AutoCloseable {
   }
 
   static Progress start(String task, long totalSimulatedS, boolean quiet) {
+    return start(task, totalSimulatedS, " sim-s", quiet);
+  }
+
+  /** A bar counting {@code total} items of {@code unit} (e.g. {@code " runs"}); thread-safe. */
+  public static Progress start(String task, long total, String unit, boolean quiet) {
     if (quiet || !stderrIsTerminal()) {
       return new Progress(null);
     }
     ProgressBar bar =
         new ProgressBarBuilder()
             .setTaskName(task)
-            .setInitialMax(totalSimulatedS)
-            .setUnit(" sim-s", 1)
+            .setInitialMax(total)
+            .setUnit(unit, 1)
             .setStyle(ProgressBarStyle.ASCII)
             .setUpdateIntervalMillis(200)
             .setConsumer(new ConsoleProgressBarConsumer(System.err))
@@ -42,9 +47,16 @@ final class Progress implements AutoCloseable {
   }
 
   /** Moves the bar to {@code simulatedS} seconds done. */
-  void stepTo(long simulatedS) {
+  public void stepTo(long simulatedS) {
     if (bar != null) {
       bar.stepTo(simulatedS);
+    }
+  }
+
+  /** Moves the bar one item on. */
+  public void step() {
+    if (bar != null) {
+      bar.step();
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.trimtab.cli;
 
-import dev.trimtab.cli.control.ControllerChoice;
+import dev.trimtab.cli.control.ControllerName;
 import dev.trimtab.cli.options.SimDuration;
 import dev.trimtab.cli.output.RunConfig;
 import dev.trimtab.env.topology.Topology;
@@ -78,11 +78,12 @@ final class SimCommand implements Callable<Integer> {
       names = "--controller",
       defaultValue = "static",
       paramLabel = "NAME",
-      converter = ControllerChoice.Converter.class,
+      converter = ControllerName.class,
       description =
-          "Who changes allocations between intervals: static (default) keeps the"
-              + " topology's initial allocation.")
-  ControllerChoice controller;
+          "Who changes allocations between intervals: static (default) keeps the topology's"
+              + " initial allocation; hpa (Kubernetes HPA, replicas), vpa (VPA, limits) and aimd"
+              + " (FIRM's AIMD, limits) with their real defaults (docs/baselines.md).")
+  String controller;
 
   @Option(
       names = "--carbon",
@@ -169,7 +170,7 @@ final class SimCommand implements Callable<Integer> {
         duration.seconds(),
         interval.text(),
         interval.seconds(),
-        controller.cliName(),
+        controller,
         Inputs.workingDir().toString(),
         spec.root().commandLine().getParseResult().originalArgs());
   }

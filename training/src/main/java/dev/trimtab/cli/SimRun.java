@@ -1,6 +1,6 @@
 package dev.trimtab.cli;
 
-import dev.trimtab.cli.control.ControllerChoice;
+import dev.trimtab.agents.baselines.Baselines;
 import dev.trimtab.cli.options.SimDuration;
 import dev.trimtab.cli.output.AtomicFile;
 import dev.trimtab.cli.output.IntervalCsv;
@@ -25,7 +25,7 @@ import java.nio.file.Path;
  */
 final class SimRun {
   /**
-   * What to run.
+   * What to run; {@code controller} is a name from {@link Baselines#names()}.
    *
    * @param carbon grid intensity over simulated time
    * @param spansFile where to write OTLP JSON spans, or null for none
@@ -37,7 +37,7 @@ final class SimRun {
       long seed,
       SimDuration duration,
       SimDuration interval,
-      ControllerChoice controller,
+      String controller,
       CarbonIntensity carbon,
       Path spansFile,
       double spanSampling) {
@@ -49,7 +49,7 @@ final class SimRun {
         long seed,
         SimDuration duration,
         SimDuration interval,
-        ControllerChoice controller) {
+        String controller) {
       this(
           topology,
           workload,
@@ -90,7 +90,7 @@ final class SimRun {
             plan.seed(),
             plan.duration().seconds(),
             plan.interval().seconds(),
-            plan.controller().cliName());
+            plan.controller());
     AtomicFile.write(dir.resolve(SummaryJson.FILE), SummaryJson.render(header, summary, version));
     return new Result(summary, report.render(header, summary, sim::sloViolationSeconds));
   }
@@ -99,7 +99,8 @@ final class SimRun {
       Plan plan, Simulation sim, Path dir, RunReport report, boolean quiet, Runnable afterInterval)
       throws IOException {
     IntervalPlan intervals = new IntervalPlan(plan.duration().millis(), plan.interval().millis());
-    Controller controller = plan.controller().create();
+    Controller controller = Baselines.create(plan.controller());
+    controller.reset(sim);
     long totalS = Math.round(plan.duration().seconds());
     try (IntervalCsv csv = IntervalCsv.open(dir);
         Progress progress = Progress.start("sim", totalS, quiet)) {

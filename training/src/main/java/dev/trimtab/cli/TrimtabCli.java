@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
     subcommands = {
       SimCommand.class,
       BenchCommand.class,
+      InjectCommand.class,
+      ProblemsCommand.class,
+      EvalCommand.class,
       dev.trimtab.cli.rca.RcaCommand.class,
       HelpCommand.class
     },

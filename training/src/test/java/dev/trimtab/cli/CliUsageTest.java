@@ -55,7 +55,8 @@ class CliUsageTest {
   void unknownControllerListsTheKnownOnes() {
     Cli cli = Cli.run(sim("--controller", "magic"));
     assertEquals(2, cli.status());
-    assertTrue(cli.err().contains("unknown controller 'magic'; known: static"), cli.err());
+    assertTrue(
+        cli.err().contains("unknown controller 'magic'; known: static, hpa, vpa, aimd"), cli.err());
   }
 
   @Test

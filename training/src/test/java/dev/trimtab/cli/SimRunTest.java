@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trimtab.cli.control.ControllerChoice;
+import dev.trimtab.agents.baselines.Baselines;
 import dev.trimtab.cli.options.SimDuration;
 import dev.trimtab.cli.output.IntervalCsv;
 import dev.trimtab.cli.output.RunConfig;
@@ -60,6 +60,17 @@ class SimRunTest {
   }
 
   @Test
+  void everyBaselineRunsInTheLoopAndIsNamedInTheRunFiles() throws Exception {
+    for (String controller : Baselines.names()) {
+      Path run = run(controller, 1, controller, "20s");
+      JsonNode s = new ObjectMapper().readTree(run.resolve(SummaryJson.FILE).toFile());
+      assertEquals(controller, s.get("controller").asText());
+      JsonNode c = new ObjectMapper().readTree(run.resolve(RunConfig.FILE).toFile());
+      assertEquals(controller, c.get("controller").asText());
+    }
+  }
+
+  @Test
   void sameSeedSameBytesOtherSeedOtherRun() throws Exception {
     Path a = run("a", 1);
     Path b = run("b", 1);
@@ -83,7 +94,7 @@ class SimRunTest {
             7,
             SimDuration.parse("3s"),
             SimDuration.parse("500ms"),
-            ControllerChoice.STATIC,
+            "static",
             dev.trimtab.env.power.CarbonIntensity.constant(200),
             spans,
             1.0);
@@ -143,15 +154,19 @@ class SimRunTest {
   }
 
   private Path run(String name, long seed) throws IOException {
+    return run(name, seed, "static", "3s");
+  }
+
+  private Path run(String name, long seed, String controller, String duration) throws IOException {
     Path out = Files.createDirectory(dir.resolve(name));
     SimRun.Plan plan =
         new SimRun.Plan(
             twoServices(),
             WorkloadLoader.parseSpec("poisson:rate=60", dir),
             seed,
-            SimDuration.parse("3s"),
+            SimDuration.parse(duration),
             SimDuration.parse("500ms"),
-            ControllerChoice.STATIC);
+            controller);
     RunConfig config =
         new RunConfig(
             "sim",
@@ -160,11 +175,11 @@ class SimRunTest {
             "poisson:rate=60",
             "",
             seed,
-            "3s",
-            3,
+            duration,
+            SimDuration.parse(duration).seconds(),
             "500ms",
             0.5,
-            "static",
+            controller,
             dir.toString(),
             List.of());
     SimRun.Result result = SimRun.execute(plan, config, out, true);

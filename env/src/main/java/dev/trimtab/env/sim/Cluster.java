@@ -203,7 +203,7 @@ final class Cluster {
     double arriveMs = nowMs + hopMs;
     Effects edge = edgesActiveFor(c, s);
     boolean lost = false;
-    if (!s.effects.networkNeutral() || edge != null) {
+    if (!s.effects.neutralNetwork || edge != null) {
       arriveMs += networkDelayMs(s.effects) + (edge == null ? 0 : networkDelayMs(edge));
       lost = lost(s.effects) || (edge != null && lost(edge));
       arriveMs = throughLink(s, arriveMs);
@@ -212,7 +212,7 @@ final class Cluster {
       calls.state[c] = Calls.DETACHED;
     } else {
       calls.state[c] = Calls.ARRIVING;
-      events.schedule(arriveMs, ARRIVE, c);
+      events.scheduleInOrder(arriveMs, ARRIVE, c);
     }
     s.pushDeadline(c, calls.generation[c], nowMs + s.spec.timeoutMs());
     if (!s.deadlineCheckScheduled) {
@@ -396,7 +396,7 @@ final class Cluster {
     int p = calls.parent[c];
     if (p < 0) {
       calls.state[c] = Calls.REPLYING;
-      events.schedule(nowMs + hopMs, CLIENT_REPLY, c);
+      events.scheduleInOrder(nowMs + hopMs, CLIENT_REPLY, c);
       return;
     }
     int parentGeneration = calls.parentGeneration[c];
@@ -407,7 +407,7 @@ final class Cluster {
     calls.maxReturnMs[p] = Math.max(calls.maxReturnMs[p], nowMs + hopMs);
     if (--calls.pending[p] == 0) {
       calls.state[p] = Calls.CONTINUING;
-      events.schedule(calls.maxReturnMs[p], CONTINUE, p);
+      events.scheduleInOrder(calls.maxReturnMs[p], CONTINUE, p);
     }
   }
 

@@ -90,12 +90,21 @@ final class CompiledTopology {
     return endpointRoot.length;
   }
 
-  /** Picks an endpoint for a uniform draw {@code u} in [0, 1). */
+  /**
+   * Picks an endpoint for a uniform draw {@code u} in [0, 1): the first whose cumulative weight
+   * exceeds {@code u} times the total. A linear scan: topologies have a handful of endpoints, and
+   * it beats a binary search there.
+   */
   int endpointFor(double u) {
-    double target = u * endpointCumulativeWeight[endpointCumulativeWeight.length - 1];
-    int e = Arrays.binarySearch(endpointCumulativeWeight, target);
-    e = e >= 0 ? e + 1 : -e - 1;
-    return Math.min(e, endpointCumulativeWeight.length - 1);
+    double[] cumulative = endpointCumulativeWeight;
+    int last = cumulative.length - 1;
+    double target = u * cumulative[last];
+    for (int e = 0; e < last; e++) {
+      if (target < cumulative[e]) {
+        return e;
+      }
+    }
+    return last;
   }
 
   private int compile(CallNode node) {

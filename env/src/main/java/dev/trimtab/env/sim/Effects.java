@@ -48,8 +48,17 @@ final class Effects {
     payloadKiB = 0;
     hung = false;
     leakMiBPerS = 0;
+    neutralNetwork = true;
     gpuClockCapFraction = 1;
     handlerDelayMs = 0;
+  }
+
+  /** {@link #networkNeutral()} as of the last {@link #settle()}: what the event loop reads. */
+  boolean neutralNetwork = true;
+
+  /** Call after the effects changed, before the event loop reads them again. */
+  void settle() {
+    neutralNetwork = networkNeutral();
   }
 
   boolean networkNeutral() {

@@ -3,20 +3,19 @@ package dev.trimtab.env.sim;
 import java.util.Arrays;
 
 /**
- * Latencies observed in one control interval; exact nearest-rank percentiles at its end. Cost is
- * proportional to the samples, so short intervals with few requests stay cheap.
+ * Latencies observed in one control interval; exact nearest-rank percentiles at its end, found by
+ * selection (expected linear time per percentile) rather than by sorting. Cost is proportional to
+ * the samples, so short intervals with few requests stay cheap.
  */
 final class LatencyBuffer {
   private double[] values = new double[64];
   private int size;
-  private boolean sorted;
 
   void add(double latencyMs) {
     if (size == values.length) {
       values = Arrays.copyOf(values, size * 2);
     }
     values[size++] = latencyMs;
-    sorted = false;
   }
 
   int size() {
@@ -37,11 +36,64 @@ final class LatencyBuffer {
     if (rank > size) {
       return Double.POSITIVE_INFINITY;
     }
-    if (!sorted) {
-      Arrays.sort(values, 0, size);
-      sorted = true;
+    return select((int) rank - 1);
+  }
+
+  /** The k-th smallest sample (0-based); reorders the samples, which are a multiset. */
+  private double select(int k) {
+    int lo = 0;
+    int hi = size - 1;
+    double[] a = values;
+    while (hi - lo > 16) {
+      int mid = (lo + hi) >>> 1;
+      // median of three as the pivot, moved to lo
+      if (a[mid] < a[lo]) {
+        swap(a, mid, lo);
+      }
+      if (a[hi] < a[lo]) {
+        swap(a, hi, lo);
+      }
+      if (a[hi] < a[mid]) {
+        swap(a, hi, mid);
+      }
+      double pivot = a[mid];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          swap(a, i++, j--);
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return a[k];
+      }
     }
-    return values[(int) rank - 1];
+    for (int i = lo + 1; i <= hi; i++) {
+      double v = a[i];
+      int j = i - 1;
+      while (j >= lo && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
+    return a[k];
+  }
+
+  private static void swap(double[] a, int i, int j) {
+    double t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
 
   double percentile(double p) {
@@ -61,6 +113,5 @@ final class LatencyBuffer {
 
   void clear() {
     size = 0;
-    sorted = false;
   }
 }

@@ -243,6 +243,7 @@ public final class Perturbations {
         h.effect.accept(s.effects);
       }
     }
+    s.effects.settle();
     if (s.effects.leakMiBPerS == 0) {
       s.resetLeak(nowMs);
     }
@@ -263,6 +264,7 @@ public final class Perturbations {
       }
     }
     if (any) {
+      e.settle();
       cluster.edgeEffects.put(key, e);
     } else {
       cluster.edgeEffects.remove(key);

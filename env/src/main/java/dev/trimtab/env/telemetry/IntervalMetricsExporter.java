@@ -90,6 +90,12 @@ public final class IntervalMetricsExporter {
             "Latency at the SLO percentile in the interval, failures counted as infinitely slow.",
             m.endpoints(),
             e -> e.sloLatencyMs() / 1000));
+    all.add(
+        perEndpoint(
+            "trimtab_endpoint_slo_attainment_ratio",
+            "Share of requests answered in the interval that met the SLO's latency bound.",
+            m.endpoints(),
+            EndpointMetrics::sloAttainment));
     return new MetricSnapshots(all);
   }
 
@@ -194,6 +200,32 @@ public final class IntervalMetricsExporter {
               "interval_throttled_seconds",
               "CPU throttling in the interval.",
               s -> s.throttledMs() / 1000));
+      gauges.add(
+          g(
+              services,
+              "gpu_utilisation_ratio",
+              "GPU busy time over GPU time held in the interval (0 without GPUs).",
+              ServiceMetrics::gpuUtilisation));
+      gauges.add(
+          g(
+              services,
+              "gpu_frequency_hertz",
+              "SM clock of the service's GPUs at the interval's end (0 without GPUs).",
+              s -> s.gpuFrequencyMHz() * 1e6));
+      gauges.add(
+          g(services, "power_watts", "Mean power over the interval.", ServiceMetrics::powerW));
+      gauges.add(
+          g(
+              services,
+              "interval_energy_joules",
+              "Energy used in the interval.",
+              ServiceMetrics::energyJ));
+      gauges.add(
+          g(
+              services,
+              "interval_carbon_grams",
+              "Carbon emitted in the interval (gCO2).",
+              ServiceMetrics::carbonG));
       GaugeSnapshot.Builder latency =
           GaugeSnapshot.builder()
               .name("trimtab_service_latency_seconds")

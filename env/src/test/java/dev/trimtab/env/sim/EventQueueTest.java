@@ -24,10 +24,17 @@ class EventQueueTest {
       for (int step = 0; step < 20_000; step++) {
         if (ref.isEmpty() || rng.nextInt(100) < 55) {
           // Coarse times make many ties, which must fire in scheduling order.
-          double time = now + rng.nextInt(50);
           int type = rng.nextInt(8);
           int payload = rng.nextInt();
-          q.schedule(time, type, payload);
+          double time;
+          if (rng.nextBoolean()) {
+            time = now + rng.nextInt(50);
+            q.schedule(time, type, payload);
+          } else {
+            // mostly a fixed hop after now, sometimes earlier than the last in-order event
+            time = now + (rng.nextInt(10) == 0 ? rng.nextInt(3) : 3);
+            q.scheduleInOrder(time, type, payload);
+          }
           ref.add(new Ref(time, serial++, type, payload));
         } else {
           Ref expected = ref.poll();

@@ -30,11 +30,13 @@ class IntervalMetricsExporterTest {
           80,
           List.of(
               new ServiceMetrics(
-                  "db", 3, 2, 1.5, 512, 40, 38, 1, 2, 600, 0.4, 0.25, 30, 4, 9, 20, 7),
+                  "db", 3, 2, 1.5, 512, 40, 38, 1, 2, 600, 0.4, 0.25, 30, 4, 9, 20, 7, 0.5, 1012,
+                  250, 250, 0.03125, 1536),
               new ServiceMetrics(
                   "auth", 1, 1, 0.5, 256, 45, 45, 0, 0, 100, 0.2, 0.5, 0, 1, 2, 3, 0)),
           List.of(
-              new EndpointMetrics("search", 50, 45, 3, 10, 75, Double.POSITIVE_INFINITY, true)));
+              new EndpointMetrics(
+                  "search", 50, 45, 3, 10, 75, Double.POSITIVE_INFINITY, true, 0.75)));
 
   @Test
   void samplesCarryTheIntervalsValuesInBaseUnits() {
@@ -63,6 +65,13 @@ class IntervalMetricsExporterTest {
     assertEquals(
         Double.POSITIVE_INFINITY,
         samples.get("trimtab_endpoint_slo_latency_seconds{endpoint=\"search\"}"));
+    assertEquals(0.5, samples.get("trimtab_service_gpu_utilisation_ratio{service=\"db\"}"));
+    assertEquals(1.012e9, samples.get("trimtab_service_gpu_frequency_hertz{service=\"db\"}"));
+    assertEquals(250, samples.get("trimtab_service_power_watts{service=\"db\"}"));
+    assertEquals(250, samples.get("trimtab_service_interval_energy_joules{service=\"db\"}"));
+    assertEquals(0.03125, samples.get("trimtab_service_interval_carbon_grams{service=\"db\"}"));
+    assertEquals(0, samples.get("trimtab_service_power_watts{service=\"auth\"}"));
+    assertEquals(0.75, samples.get("trimtab_endpoint_slo_attainment_ratio{endpoint=\"search\"}"));
     assertTrue(text.contains("# TYPE trimtab_requests_arrived_total counter\n"), text);
     assertTrue(text.contains("# TYPE trimtab_service_replicas gauge\n"), text);
   }

@@ -154,7 +154,7 @@ final class FaultBinder {
   }
 
   private static Target target(Node n) {
-    n.onlyKnown(new LinkedHashSet<>(List.of("services", "mode", "value")), "target");
+    n.onlyKnown(new LinkedHashSet<>(List.of("services", "labels", "mode", "value")), "target");
     String modeName = n.text("mode");
     SelectorMode mode = SelectorMode.fromYaml(modeName);
     if (mode == null) {
@@ -163,7 +163,10 @@ final class FaultBinder {
     }
     int value = n.has("value") ? n.integer("value") : 0;
     try {
-      return new Target(n.texts("services"), mode, value);
+      List<String> services = n.has("services") ? n.texts("services") : List.of();
+      java.util.Map<String, String> labels =
+          n.has("labels") ? n.labels("labels") : java.util.Map.of();
+      return new Target(services, labels, mode, value);
     } catch (FaultFieldException e) {
       throw n.error(e.field().substring("target.".length()), e.problem());
     }

@@ -110,6 +110,18 @@ final class Node {
     return out;
   }
 
+  /** A map of label keys to string values. */
+  Map<String, String> labels(String field) {
+    Node map = object(field);
+    Map<String, String> out = new LinkedHashMap<>();
+    Iterator<String> names = map.json.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      out.put(name, map.text(name));
+    }
+    return out;
+  }
+
   Map<String, Double> weights(String field) {
     Node map = object(field);
     Map<String, Double> out = new LinkedHashMap<>();

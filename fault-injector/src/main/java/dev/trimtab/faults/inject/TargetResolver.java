@@ -41,7 +41,7 @@ final class TargetResolver {
     }
     List<String> candidates = new ArrayList<>();
     for (ServiceSpec s : topology.services()) {
-      if (target.matches(s.name()) && eligible(fault, s)) {
+      if (target.selects(s.name(), s.labels()) && eligible(fault, s)) {
         candidates.add(s.name());
       }
     }

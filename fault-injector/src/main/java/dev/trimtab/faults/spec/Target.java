@@ -1,25 +1,31 @@
 package dev.trimtab.faults.spec;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Which services a fault hits: {@code services} lists exact names and glob patterns ({@code *} any
- * run of characters, {@code ?} one character, e.g. {@code ts-*-service}); {@code mode} and {@code
- * value} say how many of the matches are hit (see {@link SelectorMode}). Labels are future work:
- * topologies do not carry them yet.
+ * run of characters, {@code ?} one character, e.g. {@code ts-*-service}); {@code labels} keeps only
+ * services that carry every one of these topology labels (as a Kubernetes label selector does);
+ * {@code mode} and {@code value} say how many of the matches are hit (see {@link SelectorMode}). An
+ * empty {@code services} with labels selects among all services.
  *
  * @param value the count for {@code fixed} (at least 1), the percentage for {@code fixed-percent}
  *     (1 to 100), and 0 for {@code one} and {@code all}
  */
-public record Target(List<String> services, SelectorMode mode, int value) {
+public record Target(
+    List<String> services, Map<String, String> labels, SelectorMode mode, int value) {
 
   public Target {
     Checks.present("target.services", services);
+    Checks.present("target.labels", labels);
     Checks.present("target.mode", mode);
-    if (services.isEmpty()) {
-      throw new FaultFieldException("target.services", "must list at least one service or pattern");
+    if (services.isEmpty() && labels.isEmpty()) {
+      throw new FaultFieldException(
+          "target.services", "must list at least one service or pattern, or give labels");
     }
+    labels = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(labels));
     for (String s : services) {
       if (s == null || s.isBlank() || !s.matches("[A-Za-z0-9._*?-]+")) {
         throw new FaultFieldException(
@@ -42,6 +48,11 @@ public record Target(List<String> services, SelectorMode mode, int value) {
     }
   }
 
+  /** Services by name or pattern, without labels. */
+  public Target(List<String> services, SelectorMode mode, int value) {
+    this(services, Map.of(), mode, value);
+  }
+
   /** Every listed service, exactly. */
   public static Target all(String... services) {
     return new Target(List.of(services), SelectorMode.ALL, 0);
@@ -50,6 +61,16 @@ public record Target(List<String> services, SelectorMode mode, int value) {
   /** One service drawn from those that match. */
   public static Target one(String... services) {
     return new Target(List.of(services), SelectorMode.ONE, 0);
+  }
+
+  /** Whether a service of this name and these labels is selected (before the mode is applied). */
+  public boolean selects(String service, Map<String, String> serviceLabels) {
+    for (Map.Entry<String, String> l : labels.entrySet()) {
+      if (!l.getValue().equals(serviceLabels.get(l.getKey()))) {
+        return false;
+      }
+    }
+    return services.isEmpty() || matches(service);
   }
 
   /** Whether {@code service} matches one of the names or patterns. */

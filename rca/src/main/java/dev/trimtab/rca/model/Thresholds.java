@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * Chooses the critical-flag threshold: the SVM's own boundary (0) is fitted to the sampled rows,
- * where culprits are far more common than among all of a window's services, so it flags too
- * little. The threshold that maximises F1 of the flag over every (window, service) pair of the
- * training windows is used instead, and recorded.
+ * where culprits are far more common than among all of a window's services, so it flags too little.
+ * The threshold that maximises F1 of the flag over every (window, service) pair of the training
+ * windows is used instead, and recorded.
  */
 final class Thresholds {
   private Thresholds() {}
@@ -51,7 +51,15 @@ final class Thresholds {
     var info = new LinkedHashMap<>(m.training());
     info.put("threshold_f1", String.format(java.util.Locale.ROOT, "%.4f", best));
     return new RcaModel(
-        m.kind(), m.features(), m.mean(), m.scale(), m.sigma(), m.supportVectors(), m.weights(),
-        m.bias(), threshold, info);
+        m.kind(),
+        m.features(),
+        m.mean(),
+        m.scale(),
+        m.sigma(),
+        m.supportVectors(),
+        m.weights(),
+        m.bias(),
+        threshold,
+        info);
   }
 }

@@ -4,17 +4,17 @@ import dev.trimtab.env.sim.IntervalMetrics;
 import dev.trimtab.env.sim.SpanSink;
 import dev.trimtab.env.telemetry.SpanRecorder;
 import dev.trimtab.env.topology.Topology;
+import dev.trimtab.faults.score.Localizer;
 import dev.trimtab.rca.model.RcaModel;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.util.List;
 
 /**
- * The analyser as a contestant of the evaluation harness's localization problems. Its methods are
- * those of the harness's {@code Localizer} (module fault-injector, package {@code score}); it will
- * declare {@code implements Localizer} once that interface is on main. Ranks each interval's traces
- * once the reference period (5-35 s) has passed; before that it ranks nothing.
+ * The analyser as a contestant of the evaluation harness's localization problems: the harness sends
+ * it the spans of a share of requests and asks for its ranking after each interval. It ranks each
+ * interval's traces once the reference period (5-35 s) has passed; before that it ranks nothing.
  */
-public final class RcaLocalizer {
+public final class RcaLocalizer implements Localizer {
   private final RcaModel model;
   private final double samplingRate;
   private SpanRecorder recorder = new SpanRecorder(2_000_000);
@@ -26,15 +26,18 @@ public final class RcaLocalizer {
     this.state = OnlineRca.withDefaults(model);
   }
 
+  @Override
   public String name() {
     return "rca-svm";
   }
 
+  @Override
   public void reset(Topology topology) {
     recorder = new SpanRecorder(2_000_000);
     state = OnlineRca.withDefaults(model);
   }
 
+  @Override
   public void observe(IntervalMetrics metrics) {
     for (SpanData s : recorder.drain()) {
       state.add(Spans.of(s));
@@ -42,14 +45,17 @@ public final class RcaLocalizer {
     state.endInterval(metrics.startMs() / 1000, metrics.endMs() / 1000);
   }
 
+  @Override
   public List<String> ranking() {
     return state.ranking().services();
   }
 
+  @Override
   public SpanSink spanSink() {
     return recorder;
   }
 
+  @Override
   public double spanSamplingRate() {
     return samplingRate;
   }

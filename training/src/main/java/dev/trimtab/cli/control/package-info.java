@@ -1,5 +1,5 @@
 /**
- * Controllers the CLI can run in the loop: each sees one interval's metrics and may change the
- * simulation's allocation. They move to the agents module once it exists.
+ * How the CLI names the controllers it can run in the loop; the controllers themselves live in the
+ * agents module ({@code dev.trimtab.agents.baselines}).
  */
 package dev.trimtab.cli.control;

@@ -6,6 +6,7 @@ import dev.trimtab.rca.data.LabelledWindow;
 import dev.trimtab.rca.data.ScenarioLoader;
 import dev.trimtab.rca.data.ScenarioRuns;
 import dev.trimtab.rca.data.SimulatedWindows;
+import dev.trimtab.rca.data.SuiteScenarios;
 import dev.trimtab.rca.trace.TraceFormatException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,14 @@ final class DataOptions {
           "Simulate the scenarios of a scenario file, or a bundled list (sim-train, loc-basic),"
               + " once per seed of --seeds.")
   String generate;
+
+  @Option(
+      names = "--suite",
+      paramLabel = "NAME|DIR",
+      description =
+          "Simulate the localization problems of a problem suite (chaos-basic, chaos-ood, or a"
+              + " folder of problem files), once per seed of --seeds.")
+  String suite;
 
   @Option(
       names = "--seeds",
@@ -52,13 +61,18 @@ final class DataOptions {
 
   /** A one-line description of the data, for reports. */
   String describe() {
-    return dataset != null ? "dataset " + dataset : generate + " seeds " + seeds;
+    if (dataset != null) {
+      return "dataset " + dataset;
+    }
+    return (suite != null ? "suite " + suite : generate) + " seeds " + seeds;
   }
 
   List<LabelledWindow> windows(CommandSpec spec) {
-    if ((dataset == null) == (generate == null)) {
+    int sources = (dataset == null ? 0 : 1) + (generate == null ? 0 : 1) + (suite == null ? 0 : 1);
+    if (sources != 1) {
       throw new ParameterException(
-          spec.commandLine(), "give exactly one of --generate (with --seeds) and --dataset");
+          spec.commandLine(),
+          "give exactly one of --suite or --generate (each with --seeds) and --dataset");
     }
     if (dataset != null) {
       try {
@@ -68,7 +82,7 @@ final class DataOptions {
       }
     }
     if (seeds == null) {
-      throw new ParameterException(spec.commandLine(), "--generate needs --seeds");
+      throw new ParameterException(spec.commandLine(), "--suite and --generate need --seeds");
     }
     SimulatedWindows.Options d = SimulatedWindows.Options.DEFAULT;
     SimulatedWindows.Options o;
@@ -84,12 +98,15 @@ final class DataOptions {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--sampling must be in (0, 1]");
     }
+    List<Long> seedList = parseSeeds(spec, seeds);
+    if (suite != null) {
+      return ScenarioRuns.windows(SuiteScenarios.localization(suite), seedList, o, threads);
+    }
     String scenarios =
         ScenarioLoader.BUNDLED.contains(generate)
             ? generate
             : Inputs.resolve(Path.of(generate)).toString();
-    return ScenarioRuns.windows(
-        ScenarioLoader.resolve(scenarios), parseSeeds(spec, seeds), o, threads);
+    return ScenarioRuns.windows(ScenarioLoader.resolve(scenarios), seedList, o, threads);
   }
 
   static List<Long> parseSeeds(CommandSpec spec, String text) {

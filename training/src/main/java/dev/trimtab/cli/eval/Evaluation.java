@@ -1,0 +1,104 @@
+package dev.trimtab.cli.eval;
+
+import dev.trimtab.faults.problem.Problem;
+import dev.trimtab.faults.score.LatencyLocalizer;
+import dev.trimtab.faults.score.ProblemOutcome;
+import dev.trimtab.faults.score.ProblemRunner;
+import dev.trimtab.faults.score.SloDetector;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs an {@link EvalPlan} on a pool of threads. Each run is independent (its own simulation,
+ * controller, detector and localizer, all randomness from its seed), and results are gathered in
+ * plan order (problem, then controller, then seed), so the outcome list is the same for any number
+ * of threads.
+ */
+public final class Evaluation {
+  /** The built-in detection contestant's name, written to the leaderboard. */
+  public static final String DETECTOR = new SloDetector().name();
+
+  /** The built-in localization contestant's name. */
+  public static final String LOCALIZER = new LatencyLocalizer().name();
+
+  private Evaluation() {}
+
+  /**
+   * Runs every problem × controller × seed; {@code onRunDone} is called (from worker threads) as
+   * each run ends. The first failing run stops the rest and is rethrown, naming the run.
+   */
+  public static List<ProblemOutcome> run(
+      EvalPlan plan, ControllerRegistry controllers, Runnable onRunDone) {
+    for (String name : plan.controllers()) {
+      controllers.create(name);
+    }
+    List<Callable<ProblemOutcome>> tasks = new ArrayList<>(plan.runs());
+    for (Problem problem : plan.suite().problems()) {
+      for (String controller : plan.controllers()) {
+        for (long seed : plan.seeds()) {
+          tasks.add(
+              () -> {
+                ProblemOutcome outcome = runOne(problem, controllers, controller, seed);
+                onRunDone.run();
+                return outcome;
+              });
+        }
+      }
+    }
+    AtomicInteger threadCount = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            plan.threads(),
+            r -> {
+              Thread t = new Thread(r, "trimtab-eval-" + threadCount.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<ProblemOutcome>> futures = new ArrayList<>(tasks.size());
+      for (Callable<ProblemOutcome> task : tasks) {
+        futures.add(pool.submit(task));
+      }
+      List<ProblemOutcome> outcomes = new ArrayList<>(tasks.size());
+      for (Future<ProblemOutcome> f : futures) {
+        outcomes.add(f.get());
+      }
+      return outcomes;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("evaluation interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static ProblemOutcome runOne(
+      Problem problem, ControllerRegistry controllers, String controller, long seed) {
+    try {
+      return ProblemRunner.run(
+          problem, controllers.create(controller), seed, new SloDetector(), new LatencyLocalizer());
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "run of problem "
+              + problem.name()
+              + " with controller "
+              + controller
+              + ", seed "
+              + seed
+              + " failed: "
+              + e,
+          e);
+    }
+  }
+}

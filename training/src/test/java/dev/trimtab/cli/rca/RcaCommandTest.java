@@ -1,0 +1,73 @@
+package dev.trimtab.cli.rca;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trimtab.cli.TrimtabCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RcaCommandTest {
+  record Result(int status, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = TrimtabCli.execute(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(status, out.toString(), err.toString());
+  }
+
+  /** A hand-written model that only looks at self-time change, on a Zipkin file: db got slow. */
+  @Test
+  void localizeRanksTheSlowService(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("m.json");
+    Files.writeString(
+        model,
+        "{\"format\":\"trimtab-rca-model\",\"version\":1,\"kind\":\"linear-svm\","
+            + "\"features\":[\"self_change\"],\"mean\":[0],\"scale\":[1],\"sigma\":1,"
+            + "\"support_vectors\":[],\"weights\":[1],\"bias\":-1,\"threshold\":0,\"training\":{}}");
+    StringBuilder z = new StringBuilder("[");
+    for (int i = 0; i < 20; i++) {
+      long t = 1_700_000_000_000_000L + i * 1_000_000L;
+      long db = i < 6 ? 5_000 : 50_000;
+      z.append(i == 0 ? "" : ",")
+          .append(
+              String.format(
+                  "{\"traceId\":\"%032x\",\"id\":\"%016x\",\"name\":\"get\",\"timestamp\":%d,"
+                      + "\"duration\":%d,\"localEndpoint\":{\"serviceName\":\"front\"}},"
+                      + "{\"traceId\":\"%032x\",\"id\":\"%016x\",\"parentId\":\"%016x\",\"name\":\"q\","
+                      + "\"timestamp\":%d,\"duration\":%d,\"localEndpoint\":{\"serviceName\":\"db\"}}",
+                  i + 1, 1L, t, db + 2000, i + 1, 2L, 1L, t + 1000, db));
+    }
+    Path traces = dir.resolve("spans.json");
+    Files.writeString(traces, z.append("]").toString());
+    Result r = run("rca", "localize", "--model", model.toString(), "--traces", traces.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().indexOf("\"db\"") < r.out().indexOf("\"front\""), r.out());
+    assertTrue(r.out().contains("\"traces\" : 14"), r.out());
+    assertTrue(r.out().contains("\"critical\" : true"), r.out());
+  }
+
+  @Test
+  void badInputsAreOneLineErrors(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\"format\":\"nope\"}");
+    Result r = run("rca", "localize", "--model", bad.toString(), "--traces", bad.toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("field 'format'"), r.err());
+    r = run("rca", "train", "--out", dir.resolve("m.json").toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("exactly one of"), r.err());
+    r = run("rca", "eval", "--model", bad.toString(), "--generate", "loc-basic", "--seeds", "x");
+    assertEquals(2, r.status());
+  }
+
+  @Test
+  void seedLists() {
+    assertEquals(java.util.List.of(1L, 2L, 3L, 7L), DataOptions.parseSeeds(null, "1-3,7"));
+  }
+}
