@@ -27,6 +27,18 @@ public enum Feature {
 
   public static final double EPSILON_MS = 0.1;
 
+  /**
+   * A service on the critical path of fewer reference traces than this has no trustworthy
+   * reference: its change features are 0 (no evidence), not a ratio against nothing. Real
+   * references can be short (the Nezha baseline minute holds 71 traces) and miss rare services.
+   */
+  public static final int MIN_REFERENCE_TRACES = 3;
+
+  /** Whether the feature compares the window with the reference. */
+  public boolean comparesWithReference() {
+    return this != RI && this != CI;
+  }
+
   private final String id;
 
   Feature(String id) {

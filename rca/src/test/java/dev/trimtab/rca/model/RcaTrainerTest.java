@@ -100,7 +100,7 @@ class RcaTrainerTest {
     TrainOptions o = TrainOptions.defaults(ModelKind.INCREMENTAL, 1);
     RcaModel m = RcaTrainer.fit(TRAIN.subList(0, 10), o);
     long steps = Long.parseLong(m.training().get("steps"));
-    double[][] x = {{0, 0, 0, 0, 0, 0, 0}};
+    double[][] x = {{0, 0, 0, 0, 0, 0}};
     RcaModel more = IncrementalSvm.resume(m, o).updateRaw(x, new int[] {-1}, 3).model(m.training());
     assertEquals(steps + 3, Long.parseLong(more.training().get("steps")));
     assertEquals(java.util.Arrays.toString(m.mean()), java.util.Arrays.toString(more.mean()));

@@ -22,8 +22,8 @@ final class TrainingFlags {
       names = "--features",
       paramLabel = "LIST",
       description =
-          "Comma-separated features (default: all): ri, ci, self_change, inbound_change,"
-              + " share_change, error_origin, presence_change.")
+          "Comma-separated features (default: all but presence_change): ri, ci, self_change,"
+              + " inbound_change, share_change, error_origin, presence_change.")
   String features;
 
   @Option(names = "--c", paramLabel = "C", description = "SVM penalty (default: 4).")
