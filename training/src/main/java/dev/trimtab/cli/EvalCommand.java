@@ -6,6 +6,7 @@ import dev.trimtab.cli.eval.Evaluation;
 import dev.trimtab.cli.eval.Leaderboard;
 import dev.trimtab.cli.eval.LeaderboardJson;
 import dev.trimtab.cli.eval.LeaderboardMarkdown;
+import dev.trimtab.cli.eval.LocalizerChoice;
 import dev.trimtab.cli.eval.Report;
 import dev.trimtab.cli.output.AtomicFile;
 import dev.trimtab.faults.problem.Suite;
@@ -60,6 +61,16 @@ final class EvalCommand implements Callable<Integer> {
   List<Long> seeds;
 
   @Option(
+      names = "--localizer",
+      paramLabel = "latency|rca:MODEL",
+      defaultValue = "latency",
+      description =
+          "Who ranks suspects in localization problems: latency (the service whose latency rose"
+              + " most, from metrics; the default) or rca:MODEL, the SVM analyser with a model"
+              + " file from 'trimtab rca train', reading traces of half the requests.")
+  String localizer;
+
+  @Option(
       names = "--out",
       required = true,
       paramLabel = "DIR",
@@ -95,9 +106,15 @@ final class EvalCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + n);
     }
     Suite loaded = Suites.resolve(suite);
+    LocalizerChoice localizers;
+    try {
+      localizers = LocalizerChoice.parse(localizer, Inputs.workingDir());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--localizer: " + e.getMessage());
+    }
     EvalPlan plan;
     try {
-      plan = new EvalPlan(loaded, controllers, seeds, n);
+      plan = new EvalPlan(loaded, controllers, seeds, n, localizers);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -108,6 +108,88 @@ class EvalCommandTest {
     assertTrue(unknown.err().contains("unknown controller 'pid'"), unknown.err());
   }
 
+  /**
+   * {@code --localizer rca:MODEL} runs the SVM analyser on traces. The model is written by hand and
+   * looks only at self-time change, so it must name the service whose own work slowed: a CPU hog on
+   * {@code geo} after a quiet reference period (5-35 s).
+   */
+  @Test
+  void theRcaLocalizerRanksFromTracesWithTheGivenModel() throws Exception {
+    Path suite = Files.createDirectories(dir.resolve("suite"));
+    Files.writeString(
+        suite.resolve("hog.yaml"),
+        "name: hog\ntask: localization\ntopology: hotel-reservation\n"
+            + "workload: \"poisson:rate=150\"\ndurationS: 80\nintervalS: 5\n"
+            + "campaign:\n  faults:\n"
+            + "    - {kind: cpu-contention, target: {services: [geo], mode: all},"
+            + " startS: 45, durationS: 30, intensity: 1.0}\n");
+    Path model = dir.resolve("self-change.json");
+    Files.writeString(
+        model,
+        "{\"format\":\"trimtab-rca-model\",\"version\":1,\"kind\":\"linear-svm\","
+            + "\"features\":[\"self_change\"],\"mean\":[0],\"scale\":[1],\"sigma\":1,"
+            + "\"support_vectors\":[],\"weights\":[1],\"bias\":-1,\"threshold\":0,\"training\":{}}");
+    Path out = dir.resolve("out");
+    Cli run =
+        Cli.run(
+            "eval",
+            "--suite",
+            suite.toString(),
+            "--controllers",
+            "static",
+            "--seeds",
+            "1",
+            "--localizer",
+            "rca:" + model,
+            "--out",
+            out.toString(),
+            "-q");
+    assertEquals(0, run.status(), run.err());
+    JsonNode json = new ObjectMapper().readTree(out.resolve("leaderboard.json").toFile());
+    assertEquals("rca-svm (self-change.json)", json.get("localizer").asText());
+    JsonNode row = json.get("rows").get(0);
+    assertEquals("geo", row.get("localization_answer").get(0).asText(), row.toString());
+    assertTrue(row.get("top1").asBoolean());
+    double t = row.get("time_to_localize_s").asDouble();
+    assertTrue(t > 0 && t <= 35, "found while the fault is on: " + t);
+    assertTrue(
+        Files.readString(out.resolve("leaderboard.md")).contains("localizer: `rca-svm"),
+        "the report names its contestant");
+
+    Cli unknown =
+        Cli.run(
+            "eval",
+            "--suite",
+            suite.toString(),
+            "--controllers",
+            "static",
+            "--seeds",
+            "1",
+            "--localizer",
+            "svm",
+            "--out",
+            out.toString(),
+            "-q");
+    assertEquals(2, unknown.status());
+    assertTrue(unknown.err().contains("allowed: latency, rca:MODEL"), unknown.err());
+    Cli missing =
+        Cli.run(
+            "eval",
+            "--suite",
+            suite.toString(),
+            "--controllers",
+            "static",
+            "--seeds",
+            "1",
+            "--localizer",
+            "rca:" + dir.resolve("none.json"),
+            "--out",
+            out.toString(),
+            "-q");
+    assertEquals(2, missing.status());
+    assertTrue(missing.err().contains("none.json"), missing.err());
+  }
+
   @Test
   void problemsListAndShow() {
     Cli list = Cli.run("problems", "list", "--suite", "chaos-basic");

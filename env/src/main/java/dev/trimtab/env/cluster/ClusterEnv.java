@@ -162,6 +162,7 @@ public final class ClusterEnv<A> implements ParallelEnv<String, double[], A> {
     long episodeSeed = episodeSeeds.nextLong();
     sim = Simulation.create(topology, config.workload(), episodeSeed);
     sim.setCarbonIntensity(config.carbon());
+    config.critical().reset();
     if (config.critical().samplingRate() > 0) {
       spans = new SpanRecorder(200_000);
       sim.traceTo(spans, config.critical().samplingRate());

@@ -20,6 +20,12 @@ public interface CriticalServiceSource {
    */
   Set<String> critical(IntervalMetrics interval, List<SpanData> spans);
 
+  /**
+   * Forgets what earlier intervals taught it; the env calls this at the start of every episode, so
+   * a source that keeps history (a reference window, a baseline) never carries it across episodes.
+   */
+  default void reset() {}
+
   /** Flags nothing. */
   CriticalServiceSource NONE =
       new CriticalServiceSource() {

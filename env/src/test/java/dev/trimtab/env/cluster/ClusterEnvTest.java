@@ -206,9 +206,10 @@ class ClusterEnvTest {
   }
 
   @Test
-  void theCriticalFlagComesFromItsSourceAndSetupIsClosedAtTheEnd() {
+  void theCriticalFlagComesFromItsSourceWhichIsResetEachEpisodeAndSetupIsClosedAtTheEnd() {
     AtomicInteger closed = new AtomicInteger();
     int[] spansSeen = {0};
+    AtomicInteger resets = new AtomicInteger();
     CriticalServiceSource flagWorker =
         new CriticalServiceSource() {
           @Override
@@ -221,6 +222,11 @@ class ClusterEnvTest {
             spansSeen[0] += spans.size();
             return Set.of("worker");
           }
+
+          @Override
+          public void reset() {
+            resets.incrementAndGet();
+          }
         };
     ClusterEnv<double[]> env =
         ClusterEnv.continuous(
@@ -229,6 +235,7 @@ class ClusterEnvTest {
                 .withCritical(flagWorker)
                 .withSetup((sim, seed) -> closed::incrementAndGet));
     env.reset(4);
+    assertEquals(1, resets.get(), "the source forgets its history when an episode starts");
     Map<String, double[]> zero = Map.of("front", new double[4], "worker", new double[4]);
     ParallelStep<String, double[]> s = env.step(zero);
     assertEquals(1, s.observations().get("worker")[Observation.CRITICAL]);
@@ -238,6 +245,7 @@ class ClusterEnvTest {
     env.step(zero);
     assertEquals(1, closed.get(), "closed when the episode ends");
     env.reset();
+    assertEquals(2, resets.get());
     env.close();
     assertEquals(2, closed.get(), "closed when the env closes");
   }

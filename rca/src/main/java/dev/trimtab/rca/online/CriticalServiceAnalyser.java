@@ -11,7 +11,7 @@ import java.util.Set;
  * FIRM's first half online: fills {@code ClusterEnv}'s critical flag each interval with the
  * services the SVM flags in that interval's traces. Pass it as the env config's critical source;
  * the env then traces {@link #samplingRate()} of requests and calls {@link #critical} after every
- * interval. One analyser per episode: call {@link #reset} (or make a new one) when the env resets.
+ * interval. The env calls {@link #reset} at the start of every episode.
  */
 public final class CriticalServiceAnalyser implements CriticalServiceSource {
   private final RcaModel model;
@@ -31,6 +31,7 @@ public final class CriticalServiceAnalyser implements CriticalServiceSource {
   }
 
   /** Forgets the reference and the last ranking: a new episode. */
+  @Override
   public void reset() {
     state = OnlineRca.withDefaults(model);
   }

@@ -1,7 +1,6 @@
 package dev.trimtab.cli.eval;
 
 import dev.trimtab.faults.problem.Problem;
-import dev.trimtab.faults.score.LatencyLocalizer;
 import dev.trimtab.faults.score.ProblemOutcome;
 import dev.trimtab.faults.score.ProblemRunner;
 import dev.trimtab.faults.score.SloDetector;
@@ -24,9 +23,6 @@ public final class Evaluation {
   /** The built-in detection contestant's name, written to the leaderboard. */
   public static final String DETECTOR = new SloDetector().name();
 
-  /** The built-in localization contestant's name. */
-  public static final String LOCALIZER = new LatencyLocalizer().name();
-
   private Evaluation() {}
 
   /**
@@ -44,7 +40,7 @@ public final class Evaluation {
         for (long seed : plan.seeds()) {
           tasks.add(
               () -> {
-                ProblemOutcome outcome = runOne(problem, controllers, controller, seed);
+                ProblemOutcome outcome = runOne(plan, problem, controllers, controller, seed);
                 onRunDone.run();
                 return outcome;
               });
@@ -84,10 +80,18 @@ public final class Evaluation {
   }
 
   private static ProblemOutcome runOne(
-      Problem problem, ControllerRegistry controllers, String controller, long seed) {
+      EvalPlan plan,
+      Problem problem,
+      ControllerRegistry controllers,
+      String controller,
+      long seed) {
     try {
       return ProblemRunner.run(
-          problem, controllers.create(controller), seed, new SloDetector(), new LatencyLocalizer());
+          problem,
+          controllers.create(controller),
+          seed,
+          new SloDetector(),
+          plan.localizer().factory().get());
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "run of problem "

@@ -33,7 +33,7 @@ public final class LeaderboardJson {
           }
           out.writeEndArray();
           out.writeStringField("detector", Evaluation.DETECTOR);
-          out.writeStringField("localizer", Evaluation.LOCALIZER);
+          out.writeStringField("localizer", plan.localizer().name());
           out.writeArrayFieldStart("rows");
           for (Leaderboard.Row row : board.rows()) {
             out.writeStartObject();

@@ -33,7 +33,7 @@ public final class LeaderboardMarkdown {
         .append("). Detector: `")
         .append(Evaluation.DETECTOR)
         .append("`, localizer: `")
-        .append(Evaluation.LOCALIZER)
+        .append(plan.localizer().name())
         .append("`. Scores are defined in docs/eval.md; `-` means none (nothing detected,")
         .append(" localized or mitigated).\n\n");
     md.append("## Summary\n\n");

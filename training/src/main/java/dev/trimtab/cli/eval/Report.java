@@ -51,7 +51,7 @@ public final class Report {
         .append(". Detector <code>")
         .append(Evaluation.DETECTOR)
         .append("</code>, localizer <code>")
-        .append(Evaluation.LOCALIZER)
+        .append(Html.escape(plan.localizer().name()))
         .append("</code>. Trimtab ")
         .append(Html.escape(version))
         .append(". Scores: docs/eval.md.</p>\n");
