@@ -104,10 +104,8 @@ final class Cluster {
           break;
         }
         nowMs = eventMs;
-        int type = events.peekType();
-        int payload = events.peekPayload();
-        events.pop();
-        dispatch(type, payload);
+        long polled = events.poll();
+        dispatch(EventQueue.type(polled), EventQueue.payload(polled));
       }
       eventsProcessed++;
     }

@@ -17,8 +17,12 @@ final class DemandSampler {
 
   private final int shape;
   private final double meanMs;
-  private final double gammaShape;
   private final double gammaScale;
+
+  /** Marsaglia and Tsang's constants for the gamma shape: d = shape - 1/3, c = 1/sqrt(9d). */
+  private final double gammaD;
+
+  private final double gammaC;
   private final double logMu;
   private final double logSigma;
 
@@ -34,7 +38,9 @@ final class DemandSampler {
     } else {
       shape = LOGNORMAL;
     }
-    gammaShape = cv > 0 ? 1 / (cv * cv) : 0;
+    double gammaShape = cv > 0 ? 1 / (cv * cv) : 0;
+    gammaD = gammaShape - 1.0 / 3;
+    gammaC = 1 / Math.sqrt(9 * gammaD);
     gammaScale = meanMs * cv * cv;
     logSigma = Math.sqrt(Math.log1p(cv * cv));
     logMu = Math.log(meanMs) - logSigma * logSigma / 2;
@@ -48,15 +54,13 @@ final class DemandSampler {
     return switch (shape) {
       case DETERMINISTIC -> meanMs;
       case EXPONENTIAL -> meanMs * -Math.log(1 - rng.nextDouble());
-      case GAMMA -> gammaScale * gamma(gammaShape, rng);
+      case GAMMA -> gammaScale * gamma(gammaD, gammaC, rng);
       default -> Math.exp(logMu + logSigma * rng.nextGaussian());
     };
   }
 
   /** Marsaglia and Tsang's method for shape >= 1 (cv < 1 gives shape > 1). */
-  private static double gamma(double shape, RandomGenerator rng) {
-    double d = shape - 1.0 / 3;
-    double c = 1 / Math.sqrt(9 * d);
+  private static double gamma(double d, double c, RandomGenerator rng) {
     while (true) {
       double x = rng.nextGaussian();
       double v = 1 + c * x;

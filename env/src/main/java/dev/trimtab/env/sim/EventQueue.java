@@ -105,6 +105,34 @@ final class EventQueue {
     return fifoFirst() ? fifoPayloads[fifoHead] : payloads[0];
   }
 
+  /**
+   * Removes the earliest event and returns its type and payload in one long: {@link #type} and
+   * {@link #payload} unpack it. One comparison of the FIFO with the heap instead of three for
+   * peekType, peekPayload and pop.
+   */
+  long poll() {
+    if (fifoFirst()) {
+      int h = fifoHead;
+      long packed = ((fifoSerialTypes[h] & TYPE_MASK) << 32) | (fifoPayloads[h] & 0xffffffffL);
+      fifoHead = (h + 1) & (fifoTimes.length - 1);
+      if (--fifoSize == 0) {
+        fifoTailTime = Double.NEGATIVE_INFINITY;
+      }
+      return packed;
+    }
+    long packed = ((serialTypes[0] & TYPE_MASK) << 32) | (payloads[0] & 0xffffffffL);
+    popHeap();
+    return packed;
+  }
+
+  static int type(long polled) {
+    return (int) (polled >>> 32);
+  }
+
+  static int payload(long polled) {
+    return (int) polled;
+  }
+
   /** Removes the earliest event; read it first with the peek methods. */
   void pop() {
     if (fifoFirst()) {

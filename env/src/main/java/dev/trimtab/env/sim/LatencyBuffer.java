@@ -6,16 +6,27 @@ import java.util.Arrays;
  * Latencies observed in one control interval; exact nearest-rank percentiles at its end, found by
  * selection (expected linear time per percentile) rather than by sorting. Cost is proportional to
  * the samples, so short intervals with few requests stay cheap.
+ *
+ * <p>Each selection leaves its rank in its sorted place with smaller samples before it and larger
+ * after; the buffer remembers those ranks, so a later percentile searches only between the two
+ * nearest of them. The p50, p95 and p99 of one interval cost about 4.8 passes over the samples
+ * instead of 7.9.
  */
 final class LatencyBuffer {
   private double[] values = new double[64];
   private int size;
+
+  /** Ranks (0-based) already in their sorted place, ascending; valid until the next add. */
+  private final int[] settled = new int[8];
+
+  private int settledCount;
 
   void add(double latencyMs) {
     if (size == values.length) {
       values = Arrays.copyOf(values, size * 2);
     }
     values[size++] = latencyMs;
+    settledCount = 0;
   }
 
   int size() {
@@ -43,6 +54,28 @@ final class LatencyBuffer {
   private double select(int k) {
     int lo = 0;
     int hi = size - 1;
+    int at = 0;
+    while (at < settledCount && settled[at] < k) {
+      lo = settled[at] + 1;
+      at++;
+    }
+    if (at < settledCount) {
+      if (settled[at] == k) {
+        return values[k];
+      }
+      hi = settled[at] - 1;
+    }
+    double value = selectWithin(k, lo, hi);
+    if (settledCount < settled.length) {
+      System.arraycopy(settled, at, settled, at + 1, settledCount - at);
+      settled[at] = k;
+      settledCount++;
+    }
+    return value;
+  }
+
+  /** The k-th smallest sample, knowing it lies among positions lo..hi. */
+  private double selectWithin(int k, int lo, int hi) {
     double[] a = values;
     while (hi - lo > 16) {
       int mid = (lo + hi) >>> 1;
@@ -113,5 +146,6 @@ final class LatencyBuffer {
 
   void clear() {
     size = 0;
+    settledCount = 0;
   }
 }

@@ -22,7 +22,15 @@ class LatencyBufferTest {
         copy[i] = v;
       }
       Arrays.sort(copy);
-      for (double p : new double[] {1, 25, 50, 95, 99, 99.9, 100}) {
+      // in a random order, twice: later selections search between the ranks settled earlier
+      double[] ps = {1, 25, 50, 95, 99, 99.9, 100, 50, 1, 99};
+      for (int i = ps.length - 1; i > 0; i--) {
+        int j = rng.nextInt(i + 1);
+        double t = ps[i];
+        ps[i] = ps[j];
+        ps[j] = t;
+      }
+      for (double p : ps) {
         int rank = (int) Math.max(1, Math.ceil(p / 100 * n));
         assertEquals(copy[rank - 1], buffer.percentile(p), "n=" + n + " p=" + p);
       }
@@ -32,6 +40,26 @@ class LatencyBufferTest {
           rank > n ? Double.POSITIVE_INFINITY : copy[rank - 1], buffer.percentile(99, failures));
       assertEquals((int) Arrays.stream(copy).filter(v -> v <= 10).count(), buffer.countAtMost(10));
     }
+  }
+
+  @Test
+  void samplesAddedAfterAPercentileCountInTheNext() {
+    LatencyBuffer buffer = new LatencyBuffer();
+    for (int i = 1; i <= 100; i++) {
+      buffer.add(i);
+    }
+    assertEquals(50, buffer.percentile(50));
+    assertEquals(99, buffer.percentile(99));
+    for (int i = 0; i < 100; i++) {
+      buffer.add(0.5);
+    }
+    // 200 samples: 100 of 0.5, then 1..100
+    assertEquals(0.5, buffer.percentile(50));
+    assertEquals(98, buffer.percentile(99));
+    assertEquals(100, buffer.percentile(100));
+    buffer.clear();
+    buffer.add(7);
+    assertEquals(7, buffer.percentile(50));
   }
 
   @Test
