@@ -18,6 +18,7 @@ import dev.trimtab.env.topology.Topology;
 import dev.trimtab.env.workload.Workload;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * One simulated run written to a run folder: config.json first (so a run that fails midway still
@@ -66,20 +67,54 @@ final class SimRun {
   /** What came out: the run's summary and the table to print. */
   record Result(RunSummary summary, String report) {}
 
+  /**
+   * Something attached to the simulation for the whole run (a fault injector): it sees each
+   * interval's metrics before the controller acts on them, and is closed after the last interval,
+   * also when the run fails.
+   */
+  interface Attachment extends AutoCloseable {
+    void observe(IntervalMetrics metrics);
+
+    @Override
+    void close();
+
+    /** Nothing attached. */
+    Attachment NONE =
+        new Attachment() {
+          @Override
+          public void observe(IntervalMetrics metrics) {}
+
+          @Override
+          public void close() {}
+        };
+  }
+
   private SimRun() {}
 
   /** Runs {@code plan} into {@code dir}, which must exist. */
   static Result execute(Plan plan, RunConfig config, Path dir, boolean quiet) throws IOException {
+    return execute(plan, config, dir, quiet, sim -> Attachment.NONE);
+  }
+
+  /**
+   * Runs {@code plan} into {@code dir} with what {@code attach} attaches to the new simulation
+   * before its first interval.
+   */
+  static Result execute(
+      Plan plan, RunConfig config, Path dir, boolean quiet, Function<Simulation, Attachment> attach)
+      throws IOException {
     Simulation sim = Simulation.create(plan.topology(), plan.workload(), plan.seed());
     sim.setCarbonIntensity(plan.carbon());
     String version = VersionInfo.version();
     AtomicFile.write(dir.resolve(RunConfig.FILE), config.toJson(version));
     RunReport report = new RunReport(plan.topology());
-    if (plan.spansFile() == null) {
-      runIntervals(plan, sim, dir, report, quiet, () -> {});
-    } else {
-      try (TraceExport spans = TraceExport.start(sim, plan.spansFile(), plan.spanSampling())) {
-        runIntervals(plan, sim, dir, report, quiet, spans::flush);
+    try (Attachment attached = attach.apply(sim)) {
+      if (plan.spansFile() == null) {
+        runIntervals(plan, config.command(), sim, dir, report, quiet, attached, () -> {});
+      } else {
+        try (TraceExport spans = TraceExport.start(sim, plan.spansFile(), plan.spanSampling())) {
+          runIntervals(plan, config.command(), sim, dir, report, quiet, attached, spans::flush);
+        }
       }
     }
     RunSummary summary = sim.summary();
@@ -96,16 +131,24 @@ final class SimRun {
   }
 
   private static void runIntervals(
-      Plan plan, Simulation sim, Path dir, RunReport report, boolean quiet, Runnable afterInterval)
+      Plan plan,
+      String label,
+      Simulation sim,
+      Path dir,
+      RunReport report,
+      boolean quiet,
+      Attachment attached,
+      Runnable afterInterval)
       throws IOException {
     IntervalPlan intervals = new IntervalPlan(plan.duration().millis(), plan.interval().millis());
     Controller controller = Baselines.create(plan.controller());
     controller.reset(sim);
     long totalS = Math.round(plan.duration().seconds());
     try (IntervalCsv csv = IntervalCsv.open(dir);
-        Progress progress = Progress.start("sim", totalS, quiet)) {
+        Progress progress = Progress.start(label, totalS, quiet)) {
       for (long i = 0; i < intervals.count(); i++) {
         IntervalMetrics metrics = sim.runFor(intervals.stepMs(i));
+        attached.observe(metrics);
         csv.append(metrics);
         report.accept(metrics);
         controller.act(metrics, sim);

@@ -223,6 +223,12 @@ class EvalCommandTest {
             "8s",
             "--seed",
             "1",
+            "--carbon",
+            "100",
+            "--spans",
+            dir.resolve("spans.jsonl").toString(),
+            "--span-sampling",
+            "1",
             "--out",
             out.toString(),
             "-q");
@@ -231,7 +237,12 @@ class EvalCommandTest {
     assertEquals("hang", truth.get("faults").get(0).get("kind").asText());
     assertEquals(1, truth.get("faults").get(0).get("services").size());
     assertEquals(5, truth.get("faults").get(0).get("end_s").asInt());
-    assertTrue(Files.isRegularFile(out.resolve("summary.json")));
     assertTrue(Files.isRegularFile(out.resolve("metrics.csv")));
+    // the options sim takes work the same here: carbon at 100 g/kWh, every request traced
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    double kwh = summary.get("energy_j").asDouble() / 3.6e6;
+    assertTrue(kwh > 0, summary.toString());
+    assertEquals(100 * kwh, summary.get("carbon_g").asDouble(), 1e-3 + 1e-3 * 100 * kwh);
+    assertTrue(Files.readString(dir.resolve("spans.jsonl")).contains("\"resourceSpans\""));
   }
 }
