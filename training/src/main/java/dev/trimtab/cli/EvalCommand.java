@@ -8,7 +8,7 @@ import dev.trimtab.cli.eval.LeaderboardJson;
 import dev.trimtab.cli.eval.LeaderboardMarkdown;
 import dev.trimtab.cli.eval.LocalizerChoice;
 import dev.trimtab.cli.eval.Report;
-import dev.trimtab.cli.output.AtomicFile;
+import dev.trimtab.env.io.AtomicFile;
 import dev.trimtab.faults.problem.Suite;
 import dev.trimtab.faults.problem.Suites;
 import dev.trimtab.faults.score.ProblemOutcome;

@@ -1,8 +1,8 @@
 package dev.trimtab.cli;
 
-import dev.trimtab.cli.output.AtomicFile;
 import dev.trimtab.cli.output.Json;
 import dev.trimtab.env.config.ConfigException;
+import dev.trimtab.env.io.AtomicFile;
 import dev.trimtab.env.sim.IntervalMetrics;
 import dev.trimtab.env.sim.Simulation;
 import dev.trimtab.faults.campaign.Campaign;

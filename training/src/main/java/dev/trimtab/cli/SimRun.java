@@ -2,13 +2,13 @@ package dev.trimtab.cli;
 
 import dev.trimtab.agents.baselines.Baselines;
 import dev.trimtab.cli.options.SimDuration;
-import dev.trimtab.cli.output.AtomicFile;
 import dev.trimtab.cli.output.IntervalCsv;
 import dev.trimtab.cli.output.RunConfig;
 import dev.trimtab.cli.output.RunHeader;
 import dev.trimtab.cli.output.RunReport;
 import dev.trimtab.cli.output.SummaryJson;
 import dev.trimtab.env.control.Controller;
+import dev.trimtab.env.io.AtomicFile;
 import dev.trimtab.env.power.CarbonIntensity;
 import dev.trimtab.env.sim.IntervalMetrics;
 import dev.trimtab.env.sim.RunSummary;

@@ -3,6 +3,7 @@ package dev.trimtab.env.telemetry;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.trimtab.env.io.AtomicFile;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
@@ -44,11 +45,11 @@ public final class OtlpJsonSpanWriter {
    * file is both plain OTLP JSON and one-line OTLP JSON Lines; no spans give an empty file.
    */
   public static void writeFile(Path path, Collection<? extends SpanData> spans) throws IOException {
-    Path partial = AtomicFile.partialFor(path);
+    Path partial = SyncedFile.partialFor(path);
     try {
-      try (OutputStream out = AtomicFile.open(partial)) {
+      try (OutputStream out = SyncedFile.open(partial)) {
         writeLine(out, spans);
-        AtomicFile.force(out);
+        SyncedFile.force(out);
       }
       AtomicFile.commit(partial, path);
     } finally {

@@ -1,5 +1,6 @@
 package dev.trimtab.env.telemetry;
 
+import dev.trimtab.env.io.AtomicFile;
 import dev.trimtab.env.sim.Simulation;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;
@@ -24,7 +25,7 @@ public final class TraceExport implements AutoCloseable {
   private final SpanRecorder recorder;
   private final Path path;
   private final Path partial;
-  private final AtomicFile.SyncableStream out;
+  private final SyncedFile.SyncableStream out;
   private long spansWritten;
   private boolean closed;
 
@@ -32,8 +33,8 @@ public final class TraceExport implements AutoCloseable {
     this.simulation = simulation;
     this.recorder = recorder;
     this.path = path;
-    this.partial = AtomicFile.partialFor(path);
-    this.out = AtomicFile.open(partial);
+    this.partial = SyncedFile.partialFor(path);
+    this.out = SyncedFile.open(partial);
   }
 
   /**
@@ -91,7 +92,7 @@ public final class TraceExport implements AutoCloseable {
     closed = true;
     simulation.traceTo(null, 0);
     try {
-      AtomicFile.force(out);
+      SyncedFile.force(out);
       out.close();
       AtomicFile.commit(partial, path);
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.trimtab.cli.eval;
 
+import dev.trimtab.env.io.AtomicFile;
 import dev.trimtab.env.topology.EndpointSpec;
 import dev.trimtab.faults.inject.GroundTruth;
 import dev.trimtab.faults.problem.Problem;
@@ -207,14 +208,7 @@ final class Plots {
     g.dispose();
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     ImageIO.write(image, "png", bytes);
-    Path temp =
-        java.nio.file.Files.createTempFile(png.toAbsolutePath().getParent(), ".plot", ".tmp");
-    java.nio.file.Files.write(temp, bytes.toByteArray());
-    java.nio.file.Files.move(
-        temp,
-        png,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    AtomicFile.write(png, bytes.toByteArray());
   }
 
   /** An endpoint's SLO as the report prints it. */

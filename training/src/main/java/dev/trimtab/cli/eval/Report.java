@@ -1,7 +1,7 @@
 package dev.trimtab.cli.eval;
 
-import dev.trimtab.cli.output.AtomicFile;
 import dev.trimtab.cli.output.Numbers;
+import dev.trimtab.env.io.AtomicFile;
 import dev.trimtab.faults.inject.GroundTruth;
 import dev.trimtab.faults.problem.Problem;
 import dev.trimtab.faults.score.ProblemOutcome;

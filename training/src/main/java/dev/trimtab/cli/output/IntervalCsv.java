@@ -1,5 +1,6 @@
 package dev.trimtab.cli.output;
 
+import dev.trimtab.env.io.AtomicFile;
 import dev.trimtab.env.sim.EndpointMetrics;
 import dev.trimtab.env.sim.IntervalMetrics;
 import dev.trimtab.env.sim.ServiceMetrics;

@@ -1,7 +1,7 @@
 package dev.trimtab.cli.rca;
 
-import dev.trimtab.cli.output.AtomicFile;
 import dev.trimtab.env.config.ConfigException;
+import dev.trimtab.env.io.AtomicFile;
 import dev.trimtab.rca.data.LabelledWindow;
 import dev.trimtab.rca.eval.CrossValidation;
 import dev.trimtab.rca.eval.Evaluation;

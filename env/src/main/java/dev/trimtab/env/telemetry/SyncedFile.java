@@ -1,23 +1,25 @@
 package dev.trimtab.env.telemetry;
 
+import dev.trimtab.env.io.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** A file written under a temporary name beside its target, then moved onto it atomically. */
-final class AtomicFile {
-  private AtomicFile() {}
+/**
+ * Span files streamed under a temporary name beside their target, forced to the disk, then moved
+ * onto it atomically ({@link AtomicFile} does the naming and the move).
+ */
+final class SyncedFile {
+  private SyncedFile() {}
 
-  /** A fresh, empty temporary file in {@code target}'s folder. */
+  /** A fresh, empty temporary file in {@code target}'s folder, which is created if missing. */
   static Path partialFor(Path target) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Files.createDirectories(absolute.getParent());
-    return Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".partial");
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    return AtomicFile.partialFor(target);
   }
 
   /** An append-mode stream onto {@code partial} whose {@link #force} reaches the disk. */
@@ -33,12 +35,6 @@ final class AtomicFile {
     if (out instanceof SyncableStream s) {
       s.channel.force(true);
     }
-  }
-
-  /** Moves {@code partial} onto {@code target} in one step, replacing what was there. */
-  static void commit(Path partial, Path target) throws IOException {
-    Files.move(
-        partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** A buffered stream over a file channel that can also be forced to the disk. */

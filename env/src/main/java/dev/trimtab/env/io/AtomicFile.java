@@ -1,0 +1,105 @@
+package dev.trimtab.env.io;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A file that appears whole or not at all: bytes go to a temporary file in the target's folder, and
+ * {@link #commit} moves it over the target with {@link StandardCopyOption#ATOMIC_MOVE}. Closing
+ * without committing deletes the temporary file, so a failed run leaves no half-written output.
+ *
+ * <p>The temporary file is created with the process's default permissions (the umask applies), not
+ * the owner-only permissions of {@link Files#createTempFile}: run files are meant to be shared.
+ */
+public final class AtomicFile implements Closeable {
+  private final Path target;
+  private final Path temp;
+  private final BufferedWriter writer;
+  private boolean done;
+
+  private AtomicFile(Path target, Path temp, BufferedWriter writer) {
+    this.target = target;
+    this.temp = temp;
+    this.writer = writer;
+  }
+
+  /** Starts writing {@code target}; its folder must exist. */
+  public static AtomicFile create(Path target) throws IOException {
+    Path temp = partialFor(target);
+    return new AtomicFile(target, temp, Files.newBufferedWriter(temp, StandardCharsets.UTF_8));
+  }
+
+  /** Writes {@code text} to {@code target} atomically in one go; its folder must exist. */
+  public static void write(Path target, String text) throws IOException {
+    try (AtomicFile file = create(target)) {
+      file.writer().write(text);
+      file.commit();
+    }
+  }
+
+  /** Writes {@code bytes} to {@code target} atomically in one go; its folder must exist. */
+  public static void write(Path target, byte[] bytes) throws IOException {
+    Path temp = partialFor(target);
+    try {
+      Files.write(temp, bytes);
+      commit(temp, target);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * A fresh, empty file beside {@code target} (a hidden name ending in {@code .partial}) to write
+   * into and then {@link #commit(Path, Path)}; its folder must exist.
+   */
+  public static Path partialFor(Path target) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path dir = absolute.getParent();
+    String base = "." + absolute.getFileName() + ".";
+    while (true) {
+      Path candidate =
+          dir.resolve(base + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".partial");
+      try {
+        return Files.createFile(candidate);
+      } catch (FileAlreadyExistsException taken) {
+        // another writer drew the same name: draw again
+      }
+    }
+  }
+
+  /** Moves {@code partial} onto {@code target} in one step, replacing what was there. */
+  public static void commit(Path partial, Path target) throws IOException {
+    Files.move(
+        partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Where the text goes until {@link #commit()}. */
+  public Writer writer() {
+    return writer;
+  }
+
+  /** Closes the temporary file and moves it over the target. */
+  public void commit() throws IOException {
+    writer.close();
+    commit(temp, target);
+    done = true;
+  }
+
+  /** Deletes the temporary file unless {@link #commit()} succeeded. */
+  @Override
+  public void close() throws IOException {
+    if (!done) {
+      writer.close();
+      Files.deleteIfExists(temp);
+      done = true;
+    }
+  }
+}
