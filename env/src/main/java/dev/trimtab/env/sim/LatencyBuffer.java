@@ -9,8 +9,8 @@ import java.util.Arrays;
  *
  * <p>Each selection leaves its rank in its sorted place with smaller samples before it and larger
  * after; the buffer remembers those ranks, so a later percentile searches only between the two
- * nearest of them. The p50, p95 and p99 of one interval cost about 4.8 passes over the samples
- * instead of 7.9.
+ * nearest of them. Selection is Floyd and Rivest's, which needs about one pass over the searched
+ * range plus the distance from k to its nearer end.
  */
 final class LatencyBuffer {
   private double[] values = new double[64];
@@ -74,51 +74,58 @@ final class LatencyBuffer {
     return value;
   }
 
-  /** The k-th smallest sample, knowing it lies among positions lo..hi. */
+  /**
+   * The k-th smallest sample, knowing it lies among positions lo..hi: Floyd and Rivest's SELECT
+   * (CACM 18(3), 1975). On a range of more than 600 samples it first selects within a small sample
+   * of it around where k should fall, so the pivot is nearly the k-th value and one partition pass
+   * leaves little to search: about n + min(k, n - k) comparisons instead of quickselect's 2n to
+   * 3.4n. Afterwards the samples left of k are no larger and those right of it no smaller.
+   */
   private double selectWithin(int k, int lo, int hi) {
     double[] a = values;
-    while (hi - lo > 16) {
-      int mid = (lo + hi) >>> 1;
-      // median of three as the pivot, moved to lo
-      if (a[mid] < a[lo]) {
-        swap(a, mid, lo);
+    int left = lo;
+    int right = hi;
+    while (right > left) {
+      if (right - left > 600) {
+        int n = right - left + 1;
+        int i = k - left + 1;
+        double z = Math.log(n);
+        double s = 0.5 * Math.exp(2 * z / 3);
+        double sd = 0.5 * Math.sqrt(z * s * (n - s) / n) * Math.signum(i - n / 2.0);
+        int sampleLeft = Math.max(left, (int) (k - i * s / n + sd));
+        int sampleRight = Math.min(right, (int) (k + (n - i) * s / n + sd));
+        selectWithin(k, sampleLeft, sampleRight);
       }
-      if (a[hi] < a[lo]) {
-        swap(a, hi, lo);
+      double t = a[k];
+      int i = left;
+      int j = right;
+      swap(a, left, k);
+      if (a[right] > t) {
+        swap(a, right, left);
       }
-      if (a[hi] < a[mid]) {
-        swap(a, hi, mid);
-      }
-      double pivot = a[mid];
-      int i = lo;
-      int j = hi;
-      while (i <= j) {
-        while (a[i] < pivot) {
+      while (i < j) {
+        swap(a, i, j);
+        i++;
+        j--;
+        while (a[i] < t) {
           i++;
         }
-        while (a[j] > pivot) {
+        while (a[j] > t) {
           j--;
         }
-        if (i <= j) {
-          swap(a, i++, j--);
-        }
+      }
+      if (a[left] == t) {
+        swap(a, left, j);
+      } else {
+        j++;
+        swap(a, j, right);
+      }
+      if (j <= k) {
+        left = j + 1;
       }
       if (k <= j) {
-        hi = j;
-      } else if (k >= i) {
-        lo = i;
-      } else {
-        return a[k];
+        right = j - 1;
       }
-    }
-    for (int i = lo + 1; i <= hi; i++) {
-      double v = a[i];
-      int j = i - 1;
-      while (j >= lo && a[j] > v) {
-        a[j + 1] = a[j];
-        j--;
-      }
-      a[j + 1] = v;
     }
     return a[k];
   }
