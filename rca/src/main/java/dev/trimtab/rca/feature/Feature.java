@@ -29,8 +29,9 @@ public enum Feature {
 
   /**
    * A service on the critical path of fewer reference traces than this has no trustworthy
-   * reference: its change features are 0 (no evidence), not a ratio against nothing. Real
-   * references can be short (the Nezha baseline minute holds 71 traces) and miss rare services.
+   * reference: its self, inbound and share changes are 0 (no evidence), not a ratio against
+   * nothing, and its error origins are compared with none. Real references can be short (the Nezha
+   * baseline minute holds 71 traces) and miss rare services.
    */
   public static final int MIN_REFERENCE_TRACES = 3;
 
@@ -66,14 +67,16 @@ public enum Feature {
   /** This feature of a service, from its window and reference statistics. */
   public double value(
       ServiceStats now, WindowStats window, ServiceStats ref, WindowStats refWindow) {
+    boolean sparse = ref.onPath() < MIN_REFERENCE_TRACES;
     return switch (this) {
       case RI -> now.ri();
       case CI -> Math.log(now.ci());
-      case SELF_CHANGE -> logRatio(now.meanSelfMs(), ref.meanSelfMs());
-      case INBOUND_CHANGE -> logRatio(now.meanInboundMs(), ref.meanInboundMs());
-      case SHARE_CHANGE -> now.pathShare() - ref.pathShare();
+      case SELF_CHANGE -> sparse ? 0 : logRatio(now.meanSelfMs(), ref.meanSelfMs());
+      case INBOUND_CHANGE -> sparse ? 0 : logRatio(now.meanInboundMs(), ref.meanInboundMs());
+      case SHARE_CHANGE -> sparse ? 0 : now.pathShare() - ref.pathShare();
       case ERROR_ORIGIN ->
-          rate(now.errorOrigins(), now.traces()) - rate(ref.errorOrigins(), ref.traces());
+          rate(now.errorOrigins(), now.traces())
+              - (ref.traces() < MIN_REFERENCE_TRACES ? 0 : rate(ref.errorOrigins(), ref.traces()));
       case PRESENCE_CHANGE -> {
         double expected =
             refWindow.traces() > 0

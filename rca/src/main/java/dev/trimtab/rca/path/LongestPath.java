@@ -15,6 +15,9 @@ import dev.trimtab.rca.trace.Trace;
  *   <li><b>Asynchronous children.</b> A child that ends after its parent (by more than {@link
  *       #TOLERANCE_NANOS}, for rounding), or that its source marks {@code FOLLOWS_FROM}, did not
  *       delay the parent's reply: it and its subtree are off the path.
+ *   <li><b>Timeouts.</b> A failed child that outlives its failed parent is not asynchronous: the
+ *       parent timed out waiting for it. It is cut at the parent's end and kept on the path, so a
+ *       hung service, not its caller, holds the wait.
  * </ul>
  *
  * <p>Iterative, linear in the trace's size, no recursion: deep traces cannot overflow the stack.
@@ -45,6 +48,9 @@ public final class LongestPath {
       int last = -1;
       for (int k = 0; k < kids; k++) {
         int c = t.child(node, k);
+        if (cutOff(t, c, node, start, end)) {
+          end[c] = end[node];
+        }
         if (synchronous(t, c, node, end)
             && (last < 0 || end[c] > end[last] || end[c] == end[last] && start[c] > start[last])) {
           last = c;
@@ -96,8 +102,22 @@ public final class LongestPath {
   }
 
   /**
-   * Inbound waits are measured from the end of the previous sibling on the path; siblings that
-   * overlap it are in parallel, so the wait runs from the latest end before this child's start.
+   * A failed child still running when its failed parent ended: the parent gave up waiting for it (a
+   * timeout), so the child held the reply up to that moment. It is cut at its parent's end and
+   * stays a synchronous call, instead of reading as asynchrony.
+   */
+  private static boolean cutOff(Trace t, int c, int parent, long[] start, long[] end) {
+    return t.span(c).error()
+        && t.span(parent).error()
+        && !t.span(c).followsFrom()
+        && end[c] > end[parent] + TOLERANCE_NANOS
+        && start[c] < end[parent];
+  }
+
+  /**
+   * Not marked {@code FOLLOWS_FROM} and ended with its parent (after any {@link #cutOff}). Inbound
+   * waits are measured from the end of the previous sibling on the path; siblings that overlap it
+   * are in parallel, so the wait runs from the latest end before this child's start.
    */
   private static boolean synchronous(Trace t, int c, int parent, long[] end) {
     return !t.span(c).followsFrom() && end[c] <= end[parent] + TOLERANCE_NANOS;

@@ -136,6 +136,33 @@ class LongestPathTest {
     assertArrayEquals(ms(0, 20, 10), p.inboundNanos());
   }
 
+  static Span failed(String id, String parent, String service, long startMs, long endMs) {
+    return new Span("t", id, parent, service, "", startMs * MS, endMs * MS, true, false);
+  }
+
+  /**
+   * A hang: front 0-100 calls db at 10 and gives up at 100 (failed); db, hung, fails at its own
+   * deadline at 150. The failed child outliving its failed parent held the reply: it is cut at 100
+   * and stays on the path. Path front, db; self front 100 - 90 = 10, db 90; inbound db 10.
+   */
+  @Test
+  void aFailedChildThatOutlivesItsFailedParentHeldItsReply() {
+    CriticalPath p =
+        LongestPath.of(trace(failed("r", null, "front", 0, 100), failed("d", "r", "db", 10, 150)));
+    assertEquals(List.of("r", "d"), p.spanIds());
+    assertArrayEquals(ms(10, 90), p.selfNanos());
+    assertArrayEquals(ms(0, 10), p.inboundNanos());
+  }
+
+  /** The same shape without a failed parent is asynchrony: db is off the path, front's self 100. */
+  @Test
+  void aChildOutlivingAParentThatDidNotFailIsAsynchronous() {
+    CriticalPath p =
+        LongestPath.of(trace(s("r", null, "front", 0, 100), failed("d", "r", "db", 10, 150)));
+    assertEquals(List.of("r"), p.spanIds());
+    assertArrayEquals(ms(100), p.selfNanos());
+  }
+
   /** A chain of 50 000 calls: no recursion, so no stack overflow. */
   @Test
   void deepTracesDoNotOverflowTheStack() {
