@@ -1,5 +1,6 @@
 package dev.trimtab.cli.eval;
 
+import dev.trimtab.env.concurrent.InOrder;
 import dev.trimtab.faults.problem.Problem;
 import dev.trimtab.faults.score.ProblemOutcome;
 import dev.trimtab.faults.score.ProblemRunner;
@@ -7,11 +8,6 @@ import dev.trimtab.faults.score.SloDetector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs an {@link EvalPlan} on a pool of threads. Each run is independent (its own simulation,
@@ -47,36 +43,7 @@ public final class Evaluation {
         }
       }
     }
-    AtomicInteger threadCount = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            plan.threads(),
-            r -> {
-              Thread t = new Thread(r, "trimtab-eval-" + threadCount.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<ProblemOutcome>> futures = new ArrayList<>(tasks.size());
-      for (Callable<ProblemOutcome> task : tasks) {
-        futures.add(pool.submit(task));
-      }
-      List<ProblemOutcome> outcomes = new ArrayList<>(tasks.size());
-      for (Future<ProblemOutcome> f : futures) {
-        outcomes.add(f.get());
-      }
-      return outcomes;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("evaluation interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    return InOrder.run(tasks, plan.threads(), "trimtab-eval");
   }
 
   private static ProblemOutcome runOne(
