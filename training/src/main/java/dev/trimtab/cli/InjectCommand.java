@@ -3,7 +3,6 @@ package dev.trimtab.cli;
 import dev.trimtab.cli.output.Json;
 import dev.trimtab.env.config.ConfigException;
 import dev.trimtab.env.io.AtomicFile;
-import dev.trimtab.env.sim.IntervalMetrics;
 import dev.trimtab.env.sim.Simulation;
 import dev.trimtab.faults.campaign.Campaign;
 import dev.trimtab.faults.campaign.CampaignLoader;
@@ -55,17 +54,7 @@ final class InjectCommand implements Callable<Integer> {
             sim -> {
               SimulatedInjector injector = attach(sim, campaign);
               truth.add(injector.groundTruth());
-              return new SimRun.Attachment() {
-                @Override
-                public void observe(IntervalMetrics metrics) {
-                  injector.observe(metrics);
-                }
-
-                @Override
-                public void close() {
-                  injector.close();
-                }
-              };
+              return SimRun.Attachment.of(injector::observe, injector::close);
             });
     List<GroundTruth> faultsInjected = truth.get(0);
     AtomicFile.write(dir.resolve(GROUND_TRUTH_FILE), groundTruthJson(campaign, faultsInjected));

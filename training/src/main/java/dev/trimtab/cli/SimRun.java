@@ -18,6 +18,7 @@ import dev.trimtab.env.topology.Topology;
 import dev.trimtab.env.workload.Workload;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -79,14 +80,22 @@ final class SimRun {
     void close();
 
     /** Nothing attached. */
-    Attachment NONE =
-        new Attachment() {
-          @Override
-          public void observe(IntervalMetrics metrics) {}
+    Attachment NONE = of(metrics -> {}, () -> {});
 
-          @Override
-          public void close() {}
-        };
+    /** An attachment from its two parts. */
+    static Attachment of(Consumer<IntervalMetrics> observe, Runnable close) {
+      return new Attachment() {
+        @Override
+        public void observe(IntervalMetrics metrics) {
+          observe.accept(metrics);
+        }
+
+        @Override
+        public void close() {
+          close.run();
+        }
+      };
+    }
   }
 
   private SimRun() {}

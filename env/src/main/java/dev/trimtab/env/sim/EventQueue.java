@@ -97,18 +97,9 @@ final class EventQueue {
     return size == 0 ? fifo : Math.min(fifo, times[0]);
   }
 
-  int peekType() {
-    return (int) ((fifoFirst() ? fifoSerialTypes[fifoHead] : serialTypes[0]) & TYPE_MASK);
-  }
-
-  int peekPayload() {
-    return fifoFirst() ? fifoPayloads[fifoHead] : payloads[0];
-  }
-
   /**
    * Removes the earliest event and returns its type and payload in one long: {@link #type} and
-   * {@link #payload} unpack it. One comparison of the FIFO with the heap instead of three for
-   * peekType, peekPayload and pop.
+   * {@link #payload} unpack it, so the FIFO and the heap are compared once per event.
    */
   long poll() {
     if (fifoFirst()) {
@@ -131,18 +122,6 @@ final class EventQueue {
 
   static int payload(long polled) {
     return (int) polled;
-  }
-
-  /** Removes the earliest event; read it first with the peek methods. */
-  void pop() {
-    if (fifoFirst()) {
-      fifoHead = (fifoHead + 1) & (fifoTimes.length - 1);
-      if (--fifoSize == 0) {
-        fifoTailTime = Double.NEGATIVE_INFINITY;
-      }
-      return;
-    }
-    popHeap();
   }
 
   private void popHeap() {

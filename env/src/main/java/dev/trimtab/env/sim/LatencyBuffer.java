@@ -16,17 +16,17 @@ final class LatencyBuffer {
   private double[] values = new double[64];
   private int size;
 
-  /** Ranks (0-based) already in their sorted place, ascending; valid until the next add. */
+  /** Ranks (0-based) already in their sorted place, ascending, for the first settledFor samples. */
   private final int[] settled = new int[8];
 
   private int settledCount;
+  private int settledFor;
 
   void add(double latencyMs) {
     if (size == values.length) {
       values = Arrays.copyOf(values, size * 2);
     }
     values[size++] = latencyMs;
-    settledCount = 0;
   }
 
   int size() {
@@ -52,6 +52,12 @@ final class LatencyBuffer {
 
   /** The k-th smallest sample (0-based); reorders the samples, which are a multiset. */
   private double select(int k) {
+    if (settledFor != size) {
+      // samples were added since: nothing is in its sorted place any more (checked here, not in
+      // add, which runs for every call)
+      settledCount = 0;
+      settledFor = size;
+    }
     int lo = 0;
     int hi = size - 1;
     int at = 0;

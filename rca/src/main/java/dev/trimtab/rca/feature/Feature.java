@@ -35,11 +35,6 @@ public enum Feature {
    */
   public static final int MIN_REFERENCE_TRACES = 3;
 
-  /** Whether the feature compares the window with the reference. */
-  public boolean comparesWithReference() {
-    return this != RI && this != CI;
-  }
-
   private final String id;
 
   Feature(String id) {
