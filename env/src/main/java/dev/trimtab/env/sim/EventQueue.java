@@ -3,24 +3,46 @@ package dev.trimtab.env.sim;
 import java.util.Arrays;
 
 /**
- * Simulator events in primitive arrays, ordered by (time, serial): a 4-ary min-heap plus a FIFO for
- * events that arrive in time order. Four children per node halve the depth of a binary heap, and a
- * node's children sit next to each other in memory. Most events are a fixed network hop after the
- * current time (a call reaching its callee, a reply reaching its caller), so they are scheduled in
- * nondecreasing time order: {@link #scheduleInOrder} appends those to the FIFO in O(1), and the
- * earliest event is the earlier of the heap's top and the FIFO's head. The order of events is
- * exactly that of a single heap.
+ * Simulator events in primitive arrays, ordered by (time, serial), in three parts that together
+ * behave exactly like one priority queue:
+ *
+ * <ul>
+ *   <li><b>The FIFO</b> holds events scheduled in nondecreasing time order: most events are a fixed
+ *       network hop after the current time (a call reaching its callee, a reply reaching its
+ *       caller), and {@link #scheduleInOrder} appends those in O(1).
+ *   <li><b>The near list</b> holds up to {@value #NEAR_CAPACITY} of the earliest other events (CPU
+ *       bursts ending, mostly), sorted latest first so that the earliest is popped from the end. A
+ *       new burst usually ends soon, so inserting it moves only the few events that end before it;
+ *       unlike a heap, neither end takes a comparison whose outcome the branch predictor cannot
+ *       guess.
+ *   <li><b>The far heap</b>, a 4-ary min-heap (half the depth of a binary one, a node's children
+ *       side by side in memory), holds what does not fit in the near list. Every far event comes
+ *       after every near event, so the heap is looked at only when the near list is empty; it takes
+ *       over when many events are pending (thousands of busy servers), where a sorted list would
+ *       cost too much to insert into.
+ * </ul>
  *
  * <p>The serial number is assigned at scheduling, so events at equal times fire in the order they
  * were scheduled: ties are deterministic. Nothing is allocated per event once the arrays have grown
  * to the run's peak.
  */
 final class EventQueue {
-  private double[] times = new double[1024];
-  private long[] serialTypes = new long[1024];
-  private int[] payloads = new int[1024];
-  private int size;
+  static final int NEAR_CAPACITY = 64;
+
+  private static final int TYPE_BITS = 4;
+  private static final long TYPE_MASK = (1L << TYPE_BITS) - 1;
+
   private long nextSerial;
+
+  private final double[] nearTimes = new double[NEAR_CAPACITY];
+  private final long[] nearSerialTypes = new long[NEAR_CAPACITY];
+  private final int[] nearPayloads = new int[NEAR_CAPACITY];
+  private int nearSize;
+
+  private double[] times = new double[256];
+  private long[] serialTypes = new long[256];
+  private int[] payloads = new int[256];
+  private int size;
 
   private double[] fifoTimes = new double[1024];
   private long[] fifoSerialTypes = new long[1024];
@@ -29,29 +51,46 @@ final class EventQueue {
   private int fifoSize;
   private double fifoTailTime = Double.NEGATIVE_INFINITY;
 
-  private static final int TYPE_BITS = 4;
-  private static final long TYPE_MASK = (1L << TYPE_BITS) - 1;
-
   void schedule(double timeMs, int type, int payload) {
-    if (size == times.length) {
-      grow();
-    }
     long serialType = (nextSerial++ << TYPE_BITS) | type;
-    int i = size++;
-    while (i > 0) {
-      int parent = (i - 1) >>> 2;
-      if (!less(timeMs, serialType, parent)) {
-        break;
-      }
-      move(parent, i);
-      i = parent;
+    if (size > 0 && timeMs >= times[0]) {
+      // not earlier than the far heap's first event (scheduled before, so it wins a tie)
+      pushFar(timeMs, serialType, payload);
+      return;
     }
-    set(i, timeMs, serialType, payload);
+    if (nearSize == NEAR_CAPACITY) {
+      if (timeMs >= nearTimes[0]) {
+        pushFar(timeMs, serialType, payload);
+        return;
+      }
+      evictLatestNear();
+    }
+    // Move the near events at or before timeMs (all scheduled earlier) one place toward the end.
+    int i = nearSize - 1;
+    while (i >= 0 && nearTimes[i] <= timeMs) {
+      nearTimes[i + 1] = nearTimes[i];
+      nearSerialTypes[i + 1] = nearSerialTypes[i];
+      nearPayloads[i + 1] = nearPayloads[i];
+      i--;
+    }
+    nearTimes[i + 1] = timeMs;
+    nearSerialTypes[i + 1] = serialType;
+    nearPayloads[i + 1] = payload;
+    nearSize++;
+  }
+
+  /** Moves the latest near event to the far heap, where it becomes the first. */
+  private void evictLatestNear() {
+    pushFar(nearTimes[0], nearSerialTypes[0], nearPayloads[0]);
+    int n = --nearSize;
+    System.arraycopy(nearTimes, 1, nearTimes, 0, n);
+    System.arraycopy(nearSerialTypes, 1, nearSerialTypes, 0, n);
+    System.arraycopy(nearPayloads, 1, nearPayloads, 0, n);
   }
 
   /**
    * Schedules an event whose time is usually no earlier than the last one scheduled this way (a
-   * fixed delay after the current time): it joins the FIFO then, else the heap.
+   * fixed delay after the current time): it joins the FIFO then, else the other parts.
    */
   void scheduleInOrder(double timeMs, int type, int payload) {
     if (timeMs < fifoTailTime) {
@@ -70,50 +109,54 @@ final class EventQueue {
   }
 
   boolean isEmpty() {
-    return size == 0 && fifoSize == 0;
+    return size() == 0;
   }
 
   int size() {
-    return size + fifoSize;
-  }
-
-  /** Whether the earliest event is the FIFO's head rather than the heap's top. */
-  private boolean fifoFirst() {
-    if (fifoSize == 0) {
-      return false;
-    }
-    if (size == 0) {
-      return true;
-    }
-    return less(fifoTimes[fifoHead], fifoSerialTypes[fifoHead], times[0], serialTypes[0]);
+    return nearSize + size + fifoSize;
   }
 
   /** Time of the earliest event, or +Infinity when empty. */
   double peekTime() {
-    if (fifoSize == 0) {
-      return size == 0 ? Double.POSITIVE_INFINITY : times[0];
-    }
-    double fifo = fifoTimes[fifoHead];
-    return size == 0 ? fifo : Math.min(fifo, times[0]);
+    double other =
+        nearSize > 0 ? nearTimes[nearSize - 1] : size > 0 ? times[0] : Double.POSITIVE_INFINITY;
+    return fifoSize == 0 ? other : Math.min(fifoTimes[fifoHead], other);
   }
 
   /**
    * Removes the earliest event and returns its type and payload in one long: {@link #type} and
-   * {@link #payload} unpack it, so the FIFO and the heap are compared once per event.
+   * {@link #payload} unpack it, so the parts are compared once per event.
    */
   long poll() {
-    if (fifoFirst()) {
-      int h = fifoHead;
-      long packed = ((fifoSerialTypes[h] & TYPE_MASK) << 32) | (fifoPayloads[h] & 0xffffffffL);
-      fifoHead = (h + 1) & (fifoTimes.length - 1);
-      if (--fifoSize == 0) {
-        fifoTailTime = Double.NEGATIVE_INFINITY;
+    if (nearSize > 0) {
+      int last = nearSize - 1;
+      if (fifoSize == 0
+          || less(
+              nearTimes[last],
+              nearSerialTypes[last],
+              fifoTimes[fifoHead],
+              fifoSerialTypes[fifoHead])) {
+        nearSize = last;
+        return pack(nearSerialTypes[last], nearPayloads[last]);
       }
+    } else if (size > 0
+        && (fifoSize == 0
+            || less(times[0], serialTypes[0], fifoTimes[fifoHead], fifoSerialTypes[fifoHead]))) {
+      long packed = pack(serialTypes[0], payloads[0]);
+      popFar();
       return packed;
     }
-    long packed = ((serialTypes[0] & TYPE_MASK) << 32) | (payloads[0] & 0xffffffffL);
-    popHeap();
+    int h = fifoHead;
+    long packed = pack(fifoSerialTypes[h], fifoPayloads[h]);
+    fifoHead = (h + 1) & (fifoTimes.length - 1);
+    if (--fifoSize == 0) {
+      fifoTailTime = Double.NEGATIVE_INFINITY;
+    }
     return packed;
+  }
+
+  private static long pack(long serialType, int payload) {
+    return ((serialType & TYPE_MASK) << 32) | (payload & 0xffffffffL);
   }
 
   static int type(long polled) {
@@ -124,7 +167,23 @@ final class EventQueue {
     return (int) polled;
   }
 
-  private void popHeap() {
+  private void pushFar(double timeMs, long serialType, int payload) {
+    if (size == times.length) {
+      grow();
+    }
+    int i = size++;
+    while (i > 0) {
+      int parent = (i - 1) >>> 2;
+      if (!less(timeMs, serialType, times[parent], serialTypes[parent])) {
+        break;
+      }
+      move(parent, i);
+      i = parent;
+    }
+    set(i, timeMs, serialType, payload);
+  }
+
+  private void popFar() {
     int last = --size;
     double time = times[last];
     long serialType = serialTypes[last];
@@ -138,7 +197,7 @@ final class EventQueue {
       int child = first;
       int end = Math.min(first + 4, size);
       for (int k = first + 1; k < end; k++) {
-        if (less(times[k], serialTypes[k], child)) {
+        if (less(times[k], serialTypes[k], times[child], serialTypes[child])) {
           child = k;
         }
       }
@@ -149,10 +208,6 @@ final class EventQueue {
       i = child;
     }
     set(i, time, serialType, payload);
-  }
-
-  private boolean less(double time, long serialType, int index) {
-    return less(time, serialType, times[index], serialTypes[index]);
   }
 
   private static boolean less(
