@@ -133,14 +133,12 @@ final class Cluster {
     double u = mixRng.nextDouble();
     int endpoint = mixOverride == null ? compiled.endpointFor(u) : pick(mixOverride, u);
     int c = calls.allocate();
-    calls.node[c] = compiled.endpointRoot[endpoint];
-    calls.endpoint[c] = endpoint;
-    calls.issueMs[c] = nowMs;
-    calls.promptTokens[c] = scaleTokens(arrivals.promptTokens());
-    calls.outputTokens[c] = scaleTokens(arrivals.outputTokens());
+    calls.setNode(c, compiled.endpointRoot[endpoint]);
+    calls.setEndpoint(c, endpoint);
+    calls.setIssueMs(c, nowMs);
+    calls.setTokens(c, scaleTokens(arrivals.promptTokens()), scaleTokens(arrivals.outputTokens()));
     if (spanSink != null && samplingRng.nextDouble() < samplingRate) {
-      calls.traceIdLow[c] = mix(++spanSerial);
-      calls.spanId[c] = mix(++spanSerial) | 1;
+      calls.trace(c, mix(++spanSerial), mix(++spanSerial) | 1, 0);
     }
     requests.arrived(endpoint);
     issue(c);
@@ -196,8 +194,8 @@ final class Cluster {
   }
 
   private void issue(int c) {
-    calls.issueMs[c] = nowMs;
-    ServiceRuntime s = services[compiled.nodeService[calls.node[c]]];
+    calls.setIssueMs(c, nowMs);
+    ServiceRuntime s = services[compiled.nodeService[calls.node(c)]];
     double arriveMs = nowMs + hopMs;
     Effects edge = edgesActiveFor(c, s);
     boolean lost = false;
@@ -207,12 +205,12 @@ final class Cluster {
       arriveMs = throughLink(s, arriveMs);
     }
     if (lost) {
-      calls.state[c] = Calls.DETACHED;
+      calls.setState(c, Calls.DETACHED);
     } else {
-      calls.state[c] = Calls.ARRIVING;
+      calls.setState(c, Calls.ARRIVING);
       events.scheduleInOrder(arriveMs, ARRIVE, c);
     }
-    s.pushDeadline(c, calls.generation[c], nowMs + s.spec.timeoutMs());
+    s.pushDeadline(c, calls.generation(c), nowMs + s.spec.timeoutMs());
     if (!s.deadlineCheckScheduled) {
       s.deadlineCheckScheduled = true;
       events.schedule(nowMs + s.spec.timeoutMs(), DEADLINE, s.index);
@@ -223,8 +221,8 @@ final class Cluster {
     if (edgeEffects.isEmpty()) {
       return null;
     }
-    int p = calls.parent[c];
-    int caller = p < 0 ? -1 : compiled.nodeService[calls.node[p]];
+    int p = calls.parent(c);
+    int caller = p < 0 ? -1 : compiled.nodeService[calls.node(p)];
     return edgeEffects.get(edgeKey(caller, callee.index));
   }
 
@@ -253,14 +251,14 @@ final class Cluster {
   }
 
   private void onArrive(int c) {
-    if (calls.abandoned[c]) {
+    if (calls.abandoned(c)) {
       calls.release(c);
       return;
     }
-    ServiceRuntime s = services[compiled.nodeService[calls.node[c]]];
+    ServiceRuntime s = services[compiled.nodeService[calls.node(c)]];
     s.arrivals++;
-    calls.state[c] = Calls.DETACHED;
-    calls.arrivalMs[c] = nowMs;
+    calls.setState(c, Calls.DETACHED);
+    calls.setArrivalMs(c, nowMs);
     if (s.effects.hung) {
       return;
     }
@@ -270,8 +268,8 @@ final class Cluster {
     } else if (r.hasFreeServer()) {
       start(s, r, c);
     } else if (r.queue.size() < s.spec.queueBound()) {
-      calls.state[c] = Calls.QUEUED;
-      calls.replica[c] = r.id;
+      calls.setState(c, Calls.QUEUED);
+      calls.setReplica(c, r.id);
       r.queue.addLast(c);
     } else {
       failAtOrigin(c, s, DROP);
@@ -279,60 +277,60 @@ final class Cluster {
   }
 
   private void start(ServiceRuntime s, Replica r, int c) {
-    int node = calls.node[c];
+    int node = calls.node(c);
     double workMs = compiled.nodeDemand[node].sample(s.demandRng);
-    if (calls.promptTokens[c] != 0 || calls.outputTokens[c] != 0) {
+    if (calls.promptTokens(c) != 0 || calls.outputTokens(c) != 0) {
       workMs +=
-          calls.promptTokens[c] * compiled.nodePerPromptTokenMs[node]
-              + calls.outputTokens[c] * compiled.nodePerOutputTokenMs[node];
+          calls.promptTokens(c) * compiled.nodePerPromptTokenMs[node]
+              + calls.outputTokens(c) * compiled.nodePerOutputTokenMs[node];
     }
     double speedCores =
         s.gpuModel != null ? s.gpuSpeed() : r.speedCores * s.effects.cpuCapacityFactor;
     double durationMs = workMs / speedCores * s.memorySlowdown(nowMs) * s.effects.serviceTimeFactor;
-    s.throttledMs += nowMs - calls.arrivalMs[c];
-    calls.state[c] = Calls.RUNNING;
-    calls.replica[c] = r.id;
-    calls.replicaEpoch[c] = r.epoch;
-    calls.speedCores[c] = speedCores;
+    s.throttledMs += nowMs - calls.arrivalMs(c);
+    calls.setState(c, Calls.RUNNING);
+    calls.setReplica(c, r.id);
+    calls.setReplicaEpoch(c, r.epoch);
+    calls.setSpeedCores(c, speedCores);
     r.addRunning(c);
     s.workStarted(nowMs, speedCores);
     events.schedule(nowMs + durationMs, DONE, c);
   }
 
   private void onDone(int c) {
-    Replica r = allReplicas.get(calls.replica[c]);
+    Replica r = allReplicas.get(calls.replica(c));
     ServiceRuntime s = services[r.service];
-    if (r.epoch == calls.replicaEpoch[c]) {
+    if (r.epoch == calls.replicaEpoch(c)) {
       r.removeRunning(c);
-      s.workEnded(nowMs, calls.speedCores[c]);
+      s.workEnded(nowMs, calls.speedCores(c));
       s.completed++;
       startQueued(s, r);
       finishDrainIfIdle(s, r);
     }
-    if (calls.abandoned[c]) {
+    if (calls.abandoned(c)) {
       calls.release(c);
       return;
     }
     double pError = s.effects.errorProbability;
     if (pError > 0 && perturbationRng.nextDouble() < pError) {
-      calls.state[c] = Calls.DETACHED;
+      calls.setState(c, Calls.DETACHED);
       failAtOrigin(c, s, ERROR);
       return;
     }
     if (s.effects.handlerDelayMs > 0) {
-      calls.step[c] = -1;
-      calls.state[c] = Calls.CONTINUING;
+      calls.setStep(c, -1);
+      calls.setState(c, Calls.CONTINUING);
       events.schedule(nowMs + s.effects.handlerDelayMs, CONTINUE, c);
       return;
     }
-    calls.step[c] = 0;
+    calls.setStep(c, 0);
     runStep(c);
   }
 
   void startQueued(ServiceRuntime s, Replica r) {
     while (r.hasFreeServer() && !r.queue.isEmpty()) {
       int next = r.queue.pollFirst();
-      if (calls.abandoned[next]) {
+      if (calls.abandoned(next)) {
         calls.release(next);
       } else {
         start(s, r, next);
@@ -341,19 +339,19 @@ final class Cluster {
   }
 
   private void onContinue(int c) {
-    if (calls.abandoned[c]) {
+    if (calls.abandoned(c)) {
       calls.release(c);
       return;
     }
-    calls.step[c]++;
+    calls.setStep(c, calls.step(c) + 1);
     runStep(c);
   }
 
   /** Issues the calls of the current step, skipping steps whose calls all draw "not called". */
   private void runStep(int c) {
-    int node = calls.node[c];
-    while (calls.step[c] < compiled.nodeStepCount[node]) {
-      int step = compiled.nodeStepStart[node] + calls.step[c];
+    int node = calls.node(c);
+    while (calls.step(c) < compiled.nodeStepCount[node]) {
+      int step = compiled.nodeStepStart[node] + calls.step(c);
       int first = compiled.stepChildStart[step];
       int issued = 0;
       for (int k = first; k < first + compiled.stepChildCount[step]; k++) {
@@ -361,56 +359,52 @@ final class Cluster {
         double p = compiled.nodeProbability[childNode];
         if (p >= 1 || routingRng.nextDouble() < p) {
           int child = calls.allocate();
-          calls.node[child] = childNode;
-          calls.parent[child] = c;
-          calls.parentGeneration[child] = calls.generation[c];
-          calls.endpoint[child] = calls.endpoint[c];
-          calls.promptTokens[child] = calls.promptTokens[c];
-          calls.outputTokens[child] = calls.outputTokens[c];
-          if (calls.spanId[c] != 0) {
-            calls.traceIdLow[child] = calls.traceIdLow[c];
-            calls.spanId[child] = mix(++spanSerial) | 1;
-            calls.parentSpanId[child] = calls.spanId[c];
+          calls.setNode(child, childNode);
+          calls.setParent(child, c);
+          calls.setEndpoint(child, calls.endpoint(c));
+          calls.setTokens(child, calls.promptTokens(c), calls.outputTokens(c));
+          if (calls.traced(c)) {
+            calls.trace(child, calls.traceIdLow(c), mix(++spanSerial) | 1, calls.spanId(c));
           }
           issue(child);
           issued++;
         }
       }
       if (issued > 0) {
-        calls.state[c] = Calls.WAITING;
-        calls.pending[c] = issued;
-        calls.maxReturnMs[c] = nowMs;
+        calls.setState(c, Calls.WAITING);
+        calls.setPending(c, issued);
+        calls.setMaxReturnMs(c, nowMs);
         return;
       }
-      calls.step[c]++;
+      calls.setStep(c, calls.step(c) + 1);
     }
     complete(c);
   }
 
   private void complete(int c) {
-    ServiceRuntime s = services[compiled.nodeService[calls.node[c]]];
-    s.latencies.add(nowMs - calls.arrivalMs[c]);
+    ServiceRuntime s = services[compiled.nodeService[calls.node(c)]];
+    s.latencies.add(nowMs - calls.arrivalMs(c));
     emitSpan(c, false);
-    int p = calls.parent[c];
+    int p = calls.parent(c);
     if (p < 0) {
-      calls.state[c] = Calls.REPLYING;
+      calls.setState(c, Calls.REPLYING);
       events.scheduleInOrder(nowMs + hopMs, CLIENT_REPLY, c);
       return;
     }
-    int parentGeneration = calls.parentGeneration[c];
+    int parentGeneration = calls.parentGeneration(c);
     calls.release(c);
-    if (calls.generation[p] != parentGeneration || calls.abandoned[p]) {
+    if (calls.generation(p) != parentGeneration || calls.abandoned(p)) {
       return;
     }
-    calls.maxReturnMs[p] = Math.max(calls.maxReturnMs[p], nowMs + hopMs);
-    if (--calls.pending[p] == 0) {
-      calls.state[p] = Calls.CONTINUING;
-      events.scheduleInOrder(calls.maxReturnMs[p], CONTINUE, p);
+    calls.setMaxReturnMs(p, Math.max(calls.maxReturnMs(p), nowMs + hopMs));
+    if (calls.decrementPending(p) == 0) {
+      calls.setState(p, Calls.CONTINUING);
+      events.scheduleInOrder(calls.maxReturnMs(p), CONTINUE, p);
     }
   }
 
   private void onClientReply(int c) {
-    requests.completed(calls.endpoint[c], nowMs - calls.issueMs[c]);
+    requests.completed(calls.endpoint(c), nowMs - calls.issueMs(c));
     calls.release(c);
   }
 
@@ -429,12 +423,12 @@ final class Cluster {
    */
   private void fail(int c, byte cause) {
     while (true) {
-      int p = calls.parent[c];
-      int parentGeneration = calls.parentGeneration[c];
-      int endpoint = calls.endpoint[c];
-      calls.abandoned[c] = true;
+      int p = calls.parent(c);
+      int parentGeneration = calls.parentGeneration(c);
+      int endpoint = calls.endpoint(c);
+      calls.abandon(c);
       emitSpan(c, true);
-      byte state = calls.state[c];
+      int state = calls.state(c);
       if (state == Calls.WAITING || state == Calls.DETACHED) {
         calls.release(c);
       }
@@ -442,10 +436,10 @@ final class Cluster {
         requests.failed(endpoint, cause == DROP);
         return;
       }
-      if (calls.generation[p] != parentGeneration || calls.abandoned[p]) {
+      if (calls.generation(p) != parentGeneration || calls.abandoned(p)) {
         return;
       }
-      services[compiled.nodeService[calls.node[p]]].errors++;
+      services[compiled.nodeService[calls.node(p)]].errors++;
       c = p;
     }
   }
@@ -455,9 +449,9 @@ final class Cluster {
       int i = s.deadlineHead;
       int c = s.deadlineCall[i];
       boolean live =
-          calls.generation[c] == s.deadlineGeneration[i]
-              && !calls.abandoned[c]
-              && calls.state[c] != Calls.REPLYING;
+          calls.generation(c) == s.deadlineGeneration[i]
+              && !calls.abandoned(c)
+              && calls.state(c) != Calls.REPLYING;
       if (live && s.deadlineMs[i] > nowMs) {
         events.schedule(s.deadlineMs[i], DEADLINE, s.index);
         return;
@@ -483,19 +477,19 @@ final class Cluster {
 
   /** Ends the call's server span, if its request is sampled and the call reached its service. */
   private void emitSpan(int c, boolean error) {
-    if (calls.spanId[c] == 0 || Double.isNaN(calls.arrivalMs[c])) {
+    if (!calls.traced(c) || Double.isNaN(calls.arrivalMs(c))) {
       return;
     }
-    int node = calls.node[c];
+    int node = calls.node(c);
     spanSink.onSpan(
         traceIdHigh,
-        calls.traceIdLow[c],
-        calls.spanId[c],
-        calls.parentSpanId[c],
+        calls.traceIdLow(c),
+        calls.spanId(c),
+        calls.parentSpanId(c),
         compiled.topology.services().get(compiled.nodeService[node]).name(),
         compiled.nodeOperation[node],
-        compiled.topology.endpoints().get(calls.endpoint[c]).name(),
-        calls.arrivalMs[c],
+        compiled.topology.endpoints().get(calls.endpoint(c)).name(),
+        calls.arrivalMs(c),
         nowMs,
         error);
   }
@@ -540,15 +534,15 @@ final class Cluster {
     ServiceRuntime s = services[r.service];
     for (int i = 0; i < r.busy; i++) {
       int c = r.running[i];
-      s.workEnded(nowMs, calls.speedCores[c]);
-      if (!calls.abandoned[c]) {
+      s.workEnded(nowMs, calls.speedCores(c));
+      if (!calls.abandoned(c)) {
         failAtOrigin(c, s, ERROR);
       }
     }
     r.busy = 0;
     while (!r.queue.isEmpty()) {
       int c = r.queue.pollFirst();
-      if (!calls.abandoned[c]) {
+      if (!calls.abandoned(c)) {
         failAtOrigin(c, s, ERROR);
       }
       calls.release(c);
