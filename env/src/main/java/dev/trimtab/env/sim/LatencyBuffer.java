@@ -9,8 +9,8 @@ import java.util.Arrays;
  *
  * <p>Each selection leaves its rank in its sorted place with smaller samples before it and larger
  * after; the buffer remembers those ranks, so a later percentile searches only between the two
- * nearest of them. Selection is Floyd and Rivest's, which needs about one pass over the searched
- * range plus the distance from k to its nearer end.
+ * nearest of them. Selection is quickselect with Floyd and Rivest's pivot, about one pass over the
+ * searched range plus the distance from k to its nearer end, partitioning without branches.
  */
 final class LatencyBuffer {
   private double[] values = new double[64];
@@ -81,11 +81,14 @@ final class LatencyBuffer {
   }
 
   /**
-   * The k-th smallest sample, knowing it lies among positions lo..hi: Floyd and Rivest's SELECT
-   * (CACM 18(3), 1975). On a range of more than 600 samples it first selects within a small sample
-   * of it around where k should fall, so the pivot is nearly the k-th value and one partition pass
-   * leaves little to search: about n + min(k, n - k) comparisons instead of quickselect's 2n to
-   * 3.4n. Afterwards the samples left of k are no larger and those right of it no smaller.
+   * The k-th smallest sample, knowing it lies among positions lo..hi: quickselect with Floyd and
+   * Rivest's pivot (CACM 18(3), 1975) and a partition without data-dependent branches. On a range
+   * of more than 600 samples it first selects within a small sample of it around where k should
+   * fall, so the pivot is nearly the k-th value and one partition pass leaves little to search. The
+   * partition (Lomuto's, moving every sample and advancing the boundary by the comparison's 0 or 1)
+   * takes no branch whose outcome depends on the data: near the median those branches are a coin
+   * toss that the processor mispredicts half the time. Afterwards the samples left of k are no
+   * larger and those right of it no smaller.
    */
   private double selectWithin(int k, int lo, int hi) {
     double[] a = values;
@@ -103,37 +106,44 @@ final class LatencyBuffer {
         selectWithin(k, sampleLeft, sampleRight);
       }
       double t = a[k];
-      int i = left;
-      int j = right;
-      swap(a, left, k);
-      if (a[right] > t) {
-        swap(a, right, left);
+      swap(a, k, right);
+      int below = partition(a, left, right, t, false); // [left, below) < t
+      if (k < below) {
+        right = below - 1;
+        continue;
       }
-      while (i < j) {
-        swap(a, i, j);
-        i++;
-        j--;
-        while (a[i] < t) {
-          i++;
-        }
-        while (a[j] > t) {
-          j--;
-        }
+      // [below, right] >= t: put the samples equal to t first, so a run of equal samples ends it
+      int equalEnd = partition(a, below, right, t, true); // [below, equalEnd) == t
+      if (k < equalEnd) {
+        return t;
       }
-      if (a[left] == t) {
-        swap(a, left, j);
-      } else {
-        j++;
-        swap(a, j, right);
-      }
-      if (j <= k) {
-        left = j + 1;
-      }
-      if (k <= j) {
-        right = j - 1;
-      }
+      left = equalEnd;
     }
     return a[k];
+  }
+
+  /**
+   * Moves the samples of {@code a[from..to]} that are below {@code t} (or at most {@code t}, if
+   * {@code orEqual}) to the front of the range and returns where the rest begin.
+   */
+  private static int partition(double[] a, int from, int to, double t, boolean orEqual) {
+    int store = from;
+    if (orEqual) {
+      for (int i = from; i <= to; i++) {
+        double v = a[i];
+        a[i] = a[store];
+        a[store] = v;
+        store += v <= t ? 1 : 0;
+      }
+    } else {
+      for (int i = from; i <= to; i++) {
+        double v = a[i];
+        a[i] = a[store];
+        a[store] = v;
+        store += v < t ? 1 : 0;
+      }
+    }
+    return store;
   }
 
   private static void swap(double[] a, int i, int j) {
