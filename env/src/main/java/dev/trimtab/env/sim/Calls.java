@@ -11,6 +11,11 @@ import java.util.Arrays;
  * times in one 32-byte record of {@link #doubles}, so handling an event touches one or two cache
  * lines of the call rather than one per field. Span ids, read only for sampled requests, are kept
  * apart.
+ *
+ * <p>Calls also keep, per callee, the list of calls <em>watched</em> for a timeout: those sent to
+ * it and not yet answered or failed, in the order they were sent. Every call to one callee has the
+ * same timeout, so the list's first call is the next to time out. A call leaves its list when it is
+ * abandoned, freed or {@link #unwatch unwatched} (its reply is on its way).
  */
 final class Calls {
   static final int ARRIVING = 1;
@@ -42,8 +47,16 @@ final class Calls {
   private static final int PROMPT_TOKENS = 9;
   private static final int OUTPUT_TOKENS = 10;
   private static final int STATE = 11;
-  private static final int ABANDONED = 12;
-  private static final int TRACED = 13;
+  private static final int FLAGS = 12;
+  private static final int WATCH_LIST = 13;
+  private static final int WATCH_PREV = 14;
+  private static final int WATCH_NEXT = 15;
+
+  private static final int ABANDONED_FLAG = 1;
+  private static final int TRACED_FLAG = 2;
+
+  /** WATCH_LIST of a call in no list. */
+  private static final int UNWATCHED = -1;
 
   // The double record.
   private static final int DOUBLE_SHIFT = 2; // 4 doubles
@@ -58,12 +71,20 @@ final class Calls {
   private long[] spanId;
   private long[] parentSpanId;
 
+  private final int[] watchHead;
+  private final int[] watchTail;
+
   private int[] free;
   private int freeCount;
   private int capacity;
   private int live;
 
-  Calls() {
+  /** Calls to {@code lists} callees, numbered from 0. */
+  Calls(int lists) {
+    watchHead = new int[lists];
+    watchTail = new int[lists];
+    Arrays.fill(watchHead, -1);
+    Arrays.fill(watchTail, -1);
     resize(1024);
   }
 
@@ -83,17 +104,18 @@ final class Calls {
     int c = free[--freeCount];
     live++;
     int at = c << INT_SHIFT;
-    ints[at + ABANDONED] = 0;
+    ints[at + FLAGS] = 0;
     ints[at + PENDING] = 0;
     ints[at + STEP] = 0;
     ints[at + PARENT] = -1;
     ints[at + ENDPOINT] = -1;
-    ints[at + TRACED] = 0;
+    ints[at + WATCH_LIST] = UNWATCHED;
     doubles[(c << DOUBLE_SHIFT) + ARRIVAL_MS] = Double.NaN;
     return c;
   }
 
   void release(int c) {
+    unwatch(c);
     int at = c << INT_SHIFT;
     ints[at + STATE] = FREE;
     ints[at + GENERATION]++;
@@ -199,11 +221,54 @@ final class Calls {
 
   /** Failed, or its request failed: its events and replies are ignored. */
   boolean abandoned(int c) {
-    return ints[(c << INT_SHIFT) + ABANDONED] != 0;
+    return (ints[(c << INT_SHIFT) + FLAGS] & ABANDONED_FLAG) != 0;
   }
 
   void abandon(int c) {
-    ints[(c << INT_SHIFT) + ABANDONED] = 1;
+    ints[(c << INT_SHIFT) + FLAGS] |= ABANDONED_FLAG;
+    unwatch(c);
+  }
+
+  /** Appends {@code c} to the watch list of callee {@code list}. */
+  void watch(int c, int list) {
+    int at = c << INT_SHIFT;
+    int tail = watchTail[list];
+    ints[at + WATCH_LIST] = list;
+    ints[at + WATCH_PREV] = tail;
+    ints[at + WATCH_NEXT] = -1;
+    if (tail < 0) {
+      watchHead[list] = c;
+    } else {
+      ints[(tail << INT_SHIFT) + WATCH_NEXT] = c;
+    }
+    watchTail[list] = c;
+  }
+
+  /** Takes {@code c} out of its watch list, if it is in one. */
+  void unwatch(int c) {
+    int at = c << INT_SHIFT;
+    int list = ints[at + WATCH_LIST];
+    if (list == UNWATCHED) {
+      return;
+    }
+    int prev = ints[at + WATCH_PREV];
+    int next = ints[at + WATCH_NEXT];
+    if (prev < 0) {
+      watchHead[list] = next;
+    } else {
+      ints[(prev << INT_SHIFT) + WATCH_NEXT] = next;
+    }
+    if (next < 0) {
+      watchTail[list] = prev;
+    } else {
+      ints[(next << INT_SHIFT) + WATCH_PREV] = prev;
+    }
+    ints[at + WATCH_LIST] = UNWATCHED;
+  }
+
+  /** The longest-watched call of callee {@code list}, or -1. */
+  int firstWatched(int list) {
+    return watchHead[list];
   }
 
   /** When the caller sent it (for a root call, when the client did). */
@@ -244,12 +309,12 @@ final class Calls {
 
   /** Whether the call's request is sampled for tracing: then it has span ids. */
   boolean traced(int c) {
-    return ints[(c << INT_SHIFT) + TRACED] != 0;
+    return (ints[(c << INT_SHIFT) + FLAGS] & TRACED_FLAG) != 0;
   }
 
   /** Samples the call for tracing with these ids (parent span 0 for a root call). */
   void trace(int c, long traceIdLow, long spanId, long parentSpanId) {
-    ints[(c << INT_SHIFT) + TRACED] = 1;
+    ints[(c << INT_SHIFT) + FLAGS] |= TRACED_FLAG;
     this.traceIdLow[c] = traceIdLow;
     this.spanId[c] = spanId;
     this.parentSpanId[c] = parentSpanId;

@@ -32,7 +32,7 @@ final class Cluster {
   final CompiledTopology compiled;
   final ServiceRuntime[] services;
   final List<Replica> allReplicas = new ArrayList<>();
-  final Calls calls = new Calls();
+  final Calls calls;
   final EventQueue events = new EventQueue();
   final RequestStats requests;
   private final ArrivalStream arrivals;
@@ -73,6 +73,7 @@ final class Cluster {
     this.hopMs = compiled.topology.networkHopMs();
     this.requests = new RequestStats(compiled.topology.endpoints());
     int n = compiled.topology.services().size();
+    calls = new Calls(n);
     services = new ServiceRuntime[n];
     for (int s = 0; s < n; s++) {
       services[s] =
@@ -210,7 +211,7 @@ final class Cluster {
       calls.setState(c, Calls.ARRIVING);
       events.scheduleInOrder(arriveMs, ARRIVE, c);
     }
-    s.pushDeadline(c, calls.generation(c), nowMs + s.spec.timeoutMs());
+    calls.watch(c, s.index);
     if (!s.deadlineCheckScheduled) {
       s.deadlineCheckScheduled = true;
       events.schedule(nowMs + s.spec.timeoutMs(), DEADLINE, s.index);
@@ -388,6 +389,7 @@ final class Cluster {
     int p = calls.parent(c);
     if (p < 0) {
       calls.setState(c, Calls.REPLYING);
+      calls.unwatch(c);
       events.scheduleInOrder(nowMs + hopMs, CLIENT_REPLY, c);
       return;
     }
@@ -444,22 +446,19 @@ final class Cluster {
     }
   }
 
+  /** Fails the calls to {@code s} whose timeout has passed; checks again at the next one's. */
   private void onDeadline(ServiceRuntime s) {
-    while (s.deadlineSize > 0) {
-      int i = s.deadlineHead;
-      int c = s.deadlineCall[i];
-      boolean live =
-          calls.generation(c) == s.deadlineGeneration[i]
-              && !calls.abandoned(c)
-              && calls.state(c) != Calls.REPLYING;
-      if (live && s.deadlineMs[i] > nowMs) {
-        events.schedule(s.deadlineMs[i], DEADLINE, s.index);
+    while (true) {
+      int c = calls.firstWatched(s.index);
+      if (c < 0) {
+        break;
+      }
+      double deadlineMs = calls.issueMs(c) + s.spec.timeoutMs();
+      if (deadlineMs > nowMs) {
+        events.schedule(deadlineMs, DEADLINE, s.index);
         return;
       }
-      s.popDeadline();
-      if (live) {
-        failAtOrigin(c, s, ERROR);
-      }
+      failAtOrigin(c, s, ERROR); // abandons c, which leaves the list
     }
     s.deadlineCheckScheduled = false;
   }

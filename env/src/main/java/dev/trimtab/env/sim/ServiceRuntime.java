@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The live state of one service: its replicas and limits, the callers' deadlines on it, and what it
- * did in the current control interval.
+ * The live state of one service: its replicas and limits, and what it did in the current control
+ * interval.
  */
 final class ServiceRuntime {
   final int index;
@@ -59,13 +59,7 @@ final class ServiceRuntime {
   double throttledMs;
   final LatencyBuffer latencies = new LatencyBuffer();
 
-  // Callers' deadlines, in issue order; the timeout is the same for every call, so also in
-  // deadline order.
-  int[] deadlineCall = new int[64];
-  int[] deadlineGeneration = new int[64];
-  double[] deadlineMs = new double[64];
-  int deadlineHead;
-  int deadlineSize;
+  /** A DEADLINE event is pending for the calls watched on this service (see Calls#watch). */
   boolean deadlineCheckScheduled;
 
   ServiceRuntime(int index, ServiceSpec spec, SplittableRandom demandRng) {
@@ -227,39 +221,6 @@ final class ServiceRuntime {
 
   boolean oomKilled(double nowMs) {
     return MemoryModel.oomKilled(memoryLimitMiB, workingSetMiB(nowMs));
-  }
-
-  void pushDeadline(int call, int generation, double atMs) {
-    if (deadlineSize == deadlineCall.length) {
-      growDeadlines();
-    }
-    int i = (deadlineHead + deadlineSize) & (deadlineCall.length - 1);
-    deadlineCall[i] = call;
-    deadlineGeneration[i] = generation;
-    deadlineMs[i] = atMs;
-    deadlineSize++;
-  }
-
-  void popDeadline() {
-    deadlineHead = (deadlineHead + 1) & (deadlineCall.length - 1);
-    deadlineSize--;
-  }
-
-  private void growDeadlines() {
-    int n = deadlineCall.length;
-    int[] calls = new int[n * 2];
-    int[] generations = new int[n * 2];
-    double[] times = new double[n * 2];
-    for (int k = 0; k < deadlineSize; k++) {
-      int i = (deadlineHead + k) & (n - 1);
-      calls[k] = deadlineCall[i];
-      generations[k] = deadlineGeneration[i];
-      times[k] = deadlineMs[i];
-    }
-    deadlineCall = calls;
-    deadlineGeneration = generations;
-    deadlineMs = times;
-    deadlineHead = 0;
   }
 
   void clearInterval() {
