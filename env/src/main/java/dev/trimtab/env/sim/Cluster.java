@@ -93,20 +93,16 @@ final class Cluster {
   /** Processes every event strictly before {@code endMs}, then sets the clock to it. */
   void runUntil(double endMs) {
     while (true) {
-      double eventMs = events.peekTime();
-      if (nextArrivalMs <= eventMs) {
-        if (nextArrivalMs >= endMs) {
-          break;
-        }
+      // a client arrival goes before an event at the same time
+      long polled = events.pollBefore(Math.min(nextArrivalMs, endMs));
+      if (polled != EventQueue.NONE) {
+        nowMs = events.polledTimeMs();
+        dispatch(EventQueue.type(polled), EventQueue.payload(polled));
+      } else if (nextArrivalMs < endMs) {
         nowMs = nextArrivalMs;
         onClientArrival();
       } else {
-        if (eventMs >= endMs) {
-          break;
-        }
-        nowMs = eventMs;
-        long polled = events.poll();
-        dispatch(EventQueue.type(polled), EventQueue.payload(polled));
+        break;
       }
       eventsProcessed++;
     }

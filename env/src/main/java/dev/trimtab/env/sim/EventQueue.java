@@ -32,7 +32,11 @@ final class EventQueue {
   private static final int TYPE_BITS = 4;
   private static final long TYPE_MASK = (1L << TYPE_BITS) - 1;
 
+  /** What {@link #pollBefore} returns when no event comes before the limit. */
+  static final long NONE = -1;
+
   private long nextSerial;
+  private double polledTimeMs;
 
   private final double[] nearTimes = new double[NEAR_CAPACITY];
   private final long[] nearSerialTypes = new long[NEAR_CAPACITY];
@@ -116,43 +120,56 @@ final class EventQueue {
     return nearSize + size + fifoSize;
   }
 
-  /** Time of the earliest event, or +Infinity when empty. */
-  double peekTime() {
-    double other =
-        nearSize > 0 ? nearTimes[nearSize - 1] : size > 0 ? times[0] : Double.POSITIVE_INFINITY;
-    return fifoSize == 0 ? other : Math.min(fifoTimes[fifoHead], other);
-  }
-
   /**
-   * Removes the earliest event and returns its type and payload in one long: {@link #type} and
-   * {@link #payload} unpack it, so the parts are compared once per event.
+   * Removes the earliest event if it comes strictly before {@code limitMs}: returns its type and
+   * payload in one long ({@link #type} and {@link #payload} unpack it; {@link #polledTimeMs} is its
+   * time), or {@link #NONE}. The parts are compared once per event.
    */
-  long poll() {
+  long pollBefore(double limitMs) {
     if (nearSize > 0) {
       int last = nearSize - 1;
+      double time = nearTimes[last];
       if (fifoSize == 0
-          || less(
-              nearTimes[last],
-              nearSerialTypes[last],
-              fifoTimes[fifoHead],
-              fifoSerialTypes[fifoHead])) {
+          || less(time, nearSerialTypes[last], fifoTimes[fifoHead], fifoSerialTypes[fifoHead])) {
+        if (!(time < limitMs)) {
+          return NONE;
+        }
         nearSize = last;
+        polledTimeMs = time;
         return pack(nearSerialTypes[last], nearPayloads[last]);
       }
-    } else if (size > 0
-        && (fifoSize == 0
-            || less(times[0], serialTypes[0], fifoTimes[fifoHead], fifoSerialTypes[fifoHead]))) {
-      long packed = pack(serialTypes[0], payloads[0]);
-      popFar();
-      return packed;
+    } else if (size > 0) {
+      double time = times[0];
+      if (fifoSize == 0
+          || less(time, serialTypes[0], fifoTimes[fifoHead], fifoSerialTypes[fifoHead])) {
+        if (!(time < limitMs)) {
+          return NONE;
+        }
+        polledTimeMs = time;
+        long packed = pack(serialTypes[0], payloads[0]);
+        popFar();
+        return packed;
+      }
+    } else if (fifoSize == 0) {
+      return NONE;
     }
     int h = fifoHead;
+    double time = fifoTimes[h];
+    if (!(time < limitMs)) {
+      return NONE;
+    }
+    polledTimeMs = time;
     long packed = pack(fifoSerialTypes[h], fifoPayloads[h]);
     fifoHead = (h + 1) & (fifoTimes.length - 1);
     if (--fifoSize == 0) {
       fifoTailTime = Double.NEGATIVE_INFINITY;
     }
     return packed;
+  }
+
+  /** The time of the event {@link #pollBefore} last returned. */
+  double polledTimeMs() {
+    return polledTimeMs;
   }
 
   private static long pack(long serialType, int payload) {

@@ -52,9 +52,11 @@ class EventQueueTest {
           ref.add(new Ref(time, serial++, type, payload));
         } else {
           Ref expected = ref.poll();
-          assertEquals(expected.time(), q.peekTime());
-          // poll packs type and payload (negative payloads included) into one long
-          long polled = q.poll();
+          // nothing comes strictly before the earliest event's time
+          assertEquals(EventQueue.NONE, q.pollBefore(expected.time()));
+          // pollBefore packs type and payload (negative payloads included) into one long
+          long polled = q.pollBefore(Math.nextUp(expected.time()));
+          assertEquals(expected.time(), q.polledTimeMs());
           assertEquals(expected.type(), EventQueue.type(polled));
           assertEquals(expected.payload(), EventQueue.payload(polled));
           now = expected.time();
@@ -110,18 +112,19 @@ class EventQueueTest {
   private static List<Integer> drain(EventQueue q) {
     List<Integer> polled = new ArrayList<>();
     while (!q.isEmpty()) {
-      polled.add(EventQueue.payload(q.poll()));
+      polled.add(EventQueue.payload(q.pollBefore(Double.POSITIVE_INFINITY)));
     }
     return polled;
   }
 
   @Test
-  void emptyQueuePeeksInfinity() {
+  void anEmptyQueueHasNothingBeforeAnyTime() {
     EventQueue q = new EventQueue();
     assertTrue(q.isEmpty());
-    assertEquals(Double.POSITIVE_INFINITY, q.peekTime());
+    assertEquals(EventQueue.NONE, q.pollBefore(Double.POSITIVE_INFINITY));
     q.schedule(3, 1, 7);
-    assertEquals(7, EventQueue.payload(q.poll()));
-    assertEquals(Double.POSITIVE_INFINITY, q.peekTime());
+    assertEquals(7, EventQueue.payload(q.pollBefore(Double.POSITIVE_INFINITY)));
+    assertEquals(3, q.polledTimeMs());
+    assertEquals(EventQueue.NONE, q.pollBefore(Double.POSITIVE_INFINITY));
   }
 }
