@@ -1,6 +1,7 @@
 package dev.trimtab.cli;
 
 import dev.trimtab.cli.bench.SimBenchResult;
+import dev.trimtab.cli.bench.SimBenchSummary;
 import dev.trimtab.cli.bench.SimBenchmark;
 import dev.trimtab.cli.options.SimDuration;
 import dev.trimtab.env.sim.Simulation;
@@ -8,6 +9,8 @@ import dev.trimtab.env.topology.Topology;
 import dev.trimtab.env.workload.Workload;
 import dev.trimtab.env.workload.WorkloadLoader;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Benchmark, not a test: simulator throughput on one thread.",
       "Warms up (discarded), then times --duration of simulated time under Poisson arrivals at --rate and prints one"
-          + " JSON line per repeat: simulated requests and events per wall-clock second.",
+          + " JSON line per repeat (simulated requests and events per wall-clock second), then one with the repeats'"
+          + " median and range: the figure to quote on a shared machine.",
       ""
     })
 final class BenchSimCommand implements Callable<Integer> {
@@ -45,7 +49,7 @@ final class BenchSimCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup",
-      defaultValue = "120s",
+      defaultValue = "600s",
       paramLabel = "TIME",
       converter = SimDuration.Converter.class,
       description = "Simulated warm-up, not measured (default: ${DEFAULT-VALUE}).")
@@ -53,7 +57,7 @@ final class BenchSimCommand implements Callable<Integer> {
 
   @Option(
       names = "--duration",
-      defaultValue = "60s",
+      defaultValue = "600s",
       paramLabel = "TIME",
       converter = SimDuration.Converter.class,
       description = "Simulated time measured (default: ${DEFAULT-VALUE}).")
@@ -93,13 +97,17 @@ final class BenchSimCommand implements Callable<Integer> {
     Workload load = WorkloadLoader.parseSpec("poisson:rate=" + ratePerS, Inputs.workingDir());
     SimBenchmark bench = new SimBenchmark(System::nanoTime);
     PrintWriter out = spec.commandLine().getOut();
+    List<SimBenchResult> results = new ArrayList<>();
     for (int r = 0; r < repeat; r++) {
       Simulation sim = Simulation.create(topo, load, seed);
       SimBenchResult result =
           bench.measure(sim, ratePerS, warmup.millis(), duration.millis(), interval.millis());
+      results.add(result);
       out.println(result.toJsonLine());
       out.flush();
     }
+    out.println(SimBenchSummary.of(results).toJsonLine());
+    out.flush();
     return TrimtabCli.OK;
   }
 }

@@ -96,6 +96,31 @@ class CliUsageTest {
     assertTrue(cli.out().contains("Benchmark, not a test"), cli.out());
   }
 
+  @Test
+  void benchSimPrintsARepeatPerLineThenTheirMedian() {
+    Cli cli =
+        Cli.run(
+            "bench",
+            "sim",
+            "--topology",
+            "hotel-reservation",
+            "--rate",
+            "50",
+            "--warmup",
+            "1s",
+            "--duration",
+            "2s",
+            "--repeat",
+            "3");
+    assertEquals(0, cli.status(), cli.err());
+    List<String> lines = cli.out().lines().toList();
+    assertEquals(4, lines.size(), cli.out());
+    for (String repeat : lines.subList(0, 3)) {
+      assertTrue(repeat.contains("\"simulated_s\":2,"), repeat);
+    }
+    assertTrue(lines.get(3).contains("\"repeats\":3,\"requests_per_s_median\":"), lines.get(3));
+  }
+
   /**
    * A valid sim command line with {@code changes} applied: "--opt value" replaces, "--flag" adds.
    */
