@@ -114,6 +114,23 @@ final class Calls {
     return c;
   }
 
+  /**
+   * A free slot for a call that {@code parent} makes to {@code node}: its child as the parent is
+   * now, for the same endpoint and with the same tokens.
+   */
+  int allocateChild(int parent, int node) {
+    int c = allocate();
+    int at = c << INT_SHIFT;
+    int from = parent << INT_SHIFT;
+    ints[at + NODE] = node;
+    ints[at + PARENT] = parent;
+    ints[at + PARENT_GENERATION] = ints[from + GENERATION];
+    ints[at + ENDPOINT] = ints[from + ENDPOINT];
+    ints[at + PROMPT_TOKENS] = ints[from + PROMPT_TOKENS];
+    ints[at + OUTPUT_TOKENS] = ints[from + OUTPUT_TOKENS];
+    return c;
+  }
+
   void release(int c) {
     unwatch(c);
     int at = c << INT_SHIFT;
@@ -144,13 +161,6 @@ final class Calls {
   /** The caller's generation when it made the call. */
   int parentGeneration(int c) {
     return ints[(c << INT_SHIFT) + PARENT_GENERATION];
-  }
-
-  /** Makes {@code c} a child of {@code parent} as it is now. */
-  void setParent(int c, int parent) {
-    int at = c << INT_SHIFT;
-    ints[at + PARENT] = parent;
-    ints[at + PARENT_GENERATION] = generation(parent);
   }
 
   int endpoint(int c) {

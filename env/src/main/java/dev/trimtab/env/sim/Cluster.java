@@ -347,20 +347,19 @@ final class Cluster {
   /** Issues the calls of the current step, skipping steps whose calls all draw "not called". */
   private void runStep(int c) {
     int node = calls.node(c);
-    while (calls.step(c) < compiled.nodeStepCount[node]) {
-      int step = compiled.nodeStepStart[node] + calls.step(c);
-      int first = compiled.stepChildStart[step];
+    int stepCount = compiled.nodeStepCount[node];
+    boolean traced = calls.traced(c);
+    for (int step = calls.step(c); step < stepCount; step++) {
+      int at = compiled.nodeStepStart[node] + step;
+      int first = compiled.stepChildStart[at];
+      int end = first + compiled.stepChildCount[at];
       int issued = 0;
-      for (int k = first; k < first + compiled.stepChildCount[step]; k++) {
+      for (int k = first; k < end; k++) {
         int childNode = compiled.stepChildren[k];
         double p = compiled.nodeProbability[childNode];
         if (p >= 1 || routingRng.nextDouble() < p) {
-          int child = calls.allocate();
-          calls.setNode(child, childNode);
-          calls.setParent(child, c);
-          calls.setEndpoint(child, calls.endpoint(c));
-          calls.setTokens(child, calls.promptTokens(c), calls.outputTokens(c));
-          if (calls.traced(c)) {
+          int child = calls.allocateChild(c, childNode);
+          if (traced) {
             calls.trace(child, calls.traceIdLow(c), mix(++spanSerial) | 1, calls.spanId(c));
           }
           issue(child);
@@ -368,12 +367,12 @@ final class Cluster {
         }
       }
       if (issued > 0) {
+        calls.setStep(c, step);
         calls.setState(c, Calls.WAITING);
         calls.setPending(c, issued);
         calls.setMaxReturnMs(c, nowMs);
         return;
       }
-      calls.setStep(c, calls.step(c) + 1);
     }
     complete(c);
   }
