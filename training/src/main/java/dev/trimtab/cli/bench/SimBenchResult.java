@@ -1,7 +1,6 @@
 package dev.trimtab.cli.bench;
 
 import dev.trimtab.cli.output.Json;
-import dev.trimtab.cli.output.Numbers;
 
 /**
  * One measurement of simulator throughput.
@@ -44,10 +43,8 @@ public record SimBenchResult(
           out.writeNumberField("requests", requests);
           out.writeNumberField("events", events);
           Json.fixed(out, "wall_s", wallS, 3);
-          out.writeFieldName("requests_per_s");
-          out.writeNumber(Numbers.fixed(requestsPerS(), 0));
-          out.writeFieldName("events_per_s");
-          out.writeNumber(Numbers.fixed(eventsPerS(), 0));
+          Json.fixed(out, "requests_per_s", requestsPerS(), 0);
+          Json.fixed(out, "events_per_s", eventsPerS(), 0);
           out.writeStringField("jdk", jdk);
         });
   }

@@ -1,7 +1,6 @@
 package dev.trimtab.cli.bench;
 
 import dev.trimtab.cli.output.Json;
-import dev.trimtab.cli.output.Numbers;
 import java.util.Arrays;
 import java.util.List;
 
@@ -65,14 +64,10 @@ public record SimBenchSummary(
           out.writeStringField("topology", topology);
           Json.compact(out, "rate_per_s", ratePerS);
           out.writeNumberField("repeats", repeats);
-          out.writeFieldName("requests_per_s_median");
-          out.writeNumber(Numbers.fixed(requestsPerSMedian, 0));
-          out.writeFieldName("requests_per_s_min");
-          out.writeNumber(Numbers.fixed(requestsPerSMin, 0));
-          out.writeFieldName("requests_per_s_max");
-          out.writeNumber(Numbers.fixed(requestsPerSMax, 0));
-          out.writeFieldName("events_per_s_median");
-          out.writeNumber(Numbers.fixed(eventsPerSMedian, 0));
+          Json.fixed(out, "requests_per_s_median", requestsPerSMedian, 0);
+          Json.fixed(out, "requests_per_s_min", requestsPerSMin, 0);
+          Json.fixed(out, "requests_per_s_max", requestsPerSMax, 0);
+          Json.fixed(out, "events_per_s_median", eventsPerSMedian, 0);
           out.writeStringField("jdk", jdk);
         });
   }
