@@ -29,11 +29,6 @@ final class ServiceRuntime {
   private double leakedAtOriginMiB;
   private double leakOriginMs;
 
-  // memorySlowdown's last value without a leak, and what it was computed from.
-  private double slowdown;
-  private double slowdownLimitMiB = Double.NaN;
-  private double slowdownLeakedMiB = Double.NaN;
-
   // A capped link into the service: when it is next free to carry a request.
   double linkFreeAtMs;
 
@@ -220,21 +215,8 @@ final class ServiceRuntime {
     return n;
   }
 
-  /**
-   * How much longer a CPU burst takes for lack of memory. Without a leak the working set stays put,
-   * so the last value is reused until the limit or the working set changes (two divisions per burst
-   * otherwise).
-   */
   double memorySlowdown(double nowMs) {
-    if (effects.leakMiBPerS != 0) {
-      return MemoryModel.slowdown(memoryLimitMiB, workingSetMiB(nowMs));
-    }
-    if (memoryLimitMiB != slowdownLimitMiB || leakedAtOriginMiB != slowdownLeakedMiB) {
-      slowdownLimitMiB = memoryLimitMiB;
-      slowdownLeakedMiB = leakedAtOriginMiB;
-      slowdown = MemoryModel.slowdown(memoryLimitMiB, workingSetMiB(nowMs));
-    }
-    return slowdown;
+    return MemoryModel.slowdown(memoryLimitMiB, workingSetMiB(nowMs));
   }
 
   boolean oomKilled(double nowMs) {

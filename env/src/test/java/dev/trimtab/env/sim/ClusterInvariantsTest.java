@@ -81,6 +81,21 @@ class ClusterInvariantsTest {
   }
 
   @Test
+  void aMemoryLimitUnderTheWorkingSetSlowsBurstsUntilItIsRaised() {
+    // Deterministic 10 ms bursts at 1 core and 1 req/s: the median call never queues, so a
+    // window's p50 is one burst. Working set 256 MiB; MemoryModel: 1 + 8 (1 - limit/ws)^2.
+    Simulation sim =
+        Simulation.create(TestTopologies.singleQueue(1.0, 10, 0), TestWorkloads.poisson(1, 1e9), 4);
+    assertEquals(10.0, sim.runFor(100_000).services().get(0).p50Ms(), 1e-9);
+    sim.setMemoryLimit("queue", 192); // 75% of the working set: 1 + 8 * 0.25^2 = 1.5
+    assertEquals(15.0, sim.runFor(100_000).services().get(0).p50Ms(), 1e-9);
+    sim.setMemoryLimit("queue", 160); // 62.5%: 1 + 8 * 0.375^2 = 2.125
+    assertEquals(21.25, sim.runFor(100_000).services().get(0).p50Ms(), 1e-9);
+    sim.setMemoryLimit("queue", 512);
+    assertEquals(10.0, sim.runFor(100_000).services().get(0).p50Ms(), 1e-9);
+  }
+
+  @Test
   void aSlowServiceTimesOutItsCallers() {
     // Every db call takes 2 ms of CPU at 0.01 cores = 200 ms, beyond the 40 ms timeout.
     Simulation sim =
