@@ -17,6 +17,11 @@ import java.util.Map;
  * HpaReplicaCalculator} turns it into a recommendation; {@link HpaScaler} stabilises it, applies
  * the scaling policies and the replica bounds. Between syncs it only records metrics.
  *
+ * <p>The HPA is created with the run: its first call, at the start of the first interval, is its
+ * first reconcile, where Kubernetes records each target's current replicas as a recommendation
+ * ({@code recordInitialRecommendation} in the HPA controller). So the scale-down stabilisation
+ * window keeps the starting replicas for its first 300 s, whatever the first syncs measure.
+ *
  * <p>A service with no ready replica has no metrics and is left alone, as the HPA does when
  * metrics-server returns nothing; replicas outside [min, max] are brought inside all the same.
  */
@@ -59,6 +64,11 @@ public final class HpaController implements Controller {
 
   @Override
   public void act(IntervalMetrics metrics, ClusterActuator cluster) {
+    if (scalers.isEmpty()) {
+      for (String service : cluster.services()) {
+        scalers.put(service, new HpaScaler(config, cluster.replicas(service), metrics.startMs()));
+      }
+    }
     window.add(metrics);
     if (!sync.due(metrics.startMs(), metrics.endMs())) {
       return;
@@ -84,8 +94,7 @@ public final class HpaController implements Controller {
                 window.average(service, ServiceMetrics::cpuUtilisation),
                 config)
             : current;
-    HpaScaler scaler = scalers.computeIfAbsent(service, s -> new HpaScaler(config));
-    int target = scaler.decide(current, desired, metrics.endMs());
+    int target = scalers.get(service).decide(current, desired, metrics.endMs());
     if (target != current) {
       cluster.setReplicas(service, target);
     }

@@ -18,8 +18,14 @@ final class HpaScaler {
   private final List<ScaleEvent> upEvents = new ArrayList<>();
   private final List<ScaleEvent> downEvents = new ArrayList<>();
 
-  HpaScaler(HpaConfig config) {
+  /**
+   * A scaler created at the HPA's first reconcile, at {@code createdAtMs}: as in Kubernetes, the
+   * target's replicas then are the first recommendation, so the scale-down window starts from them
+   * rather than from nothing.
+   */
+  HpaScaler(HpaConfig config, int initialReplicas, double createdAtMs) {
     this.config = config;
+    recommendations.add(new Recommendation(createdAtMs, initialReplicas));
   }
 
   /** The replicas to run from {@code nowMs}, given the raw recommendation {@code desired}. */

@@ -149,16 +149,66 @@ class HpaControllerTest {
     assertEquals(5, cluster.replicas(WEB));
   }
 
+  /**
+   * Kubernetes' TestScaleDownStabilizeInitialSize and TestScaleDown (horizontal_test.go): 5
+   * replicas using 100, 300, 500, 250 and 250 mCPU of 1-core requests (28%), target 50%, min 2, max
+   * 6. The raw recommendation is ceil(0.56 × 5) = 3. A new HPA (no recommendation yet) first
+   * records the current 5, so it keeps 5 ("ScaleDownStabilized"); once no recommendation above 3 is
+   * left in the 300 s window (TestScaleDown's case) it goes to 3.
+   */
+  @Test
+  void aNewHpaRecordsTheCurrentReplicasAsItsFirstRecommendationLikeKubernetes() {
+    HpaController hpa = new HpaController(HpaConfig.defaults().withTarget(0.5).withReplicas(2, 6));
+    cluster.add(WEB, 5, 1, 512);
+    double u = (0.1 + 0.3 + 0.5 + 0.25 + 0.25) / 5;
+
+    // Created at t=0 with the run; syncs at 15, 30, ..., 285 all recommend 3, but the 5 recorded
+    // at t=0 is inside the window (t − 300, t].
+    for (int t = 15; t <= 285; t += 15) {
+      sync(hpa, t, 5, u);
+      assertEquals(5, cluster.replicas(WEB), "at t=" + t);
+    }
+    // t=300: the window is (0, 300]; the initial 5 has left it, every recommendation left is 3.
+    sync(hpa, 300, 5, u);
+    assertEquals(3, cluster.replicas(WEB));
+    assertEquals(List.of("replicas web 3"), cluster.calls);
+  }
+
+  /** The initial recommendation is taken at the first interval's start, not at the first sync. */
+  @Test
+  void theInitialRecommendationIsTakenWhenTheHpaStarts() {
+    HpaController hpa = new HpaController(HpaConfig.defaults().withTarget(0.5));
+    cluster.add(WEB, 4, 1, 512);
+    // One-second intervals from t=0; utilisation 12.5% recommends ceil(0.25 × 4) = 1 at every sync.
+    for (int t = 1; t <= 299; t++) {
+      step(hpa, t - 1, t, 4, 0.125);
+    }
+    assertEquals(4, cluster.replicas(WEB));
+    step(hpa, 299, 300, 4, 0.125);
+    assertEquals(1, cluster.replicas(WEB));
+  }
+
+  /**
+   * reset() starts a new HPA: the recommendations of the previous run are forgotten and the new
+   * run's starting replicas recorded instead. A recommendation of 16 made at t=30 in the first run
+   * would, if kept, hold 8 replicas up at t=300 of the second.
+   */
   @Test
   void resetForgetsTheStabilisationWindow() {
-    HpaController hpa = new HpaController(HpaConfig.defaults().withTarget(0.25));
+    HpaController hpa =
+        new HpaController(HpaConfig.defaults().withTarget(0.25).withReplicas(1, 16));
     cluster.add(WEB, 8, 1, 512);
     sync(hpa, 15, 8, 0.25);
-    sync(hpa, 30, 8, 0.125);
-    assertEquals(8, cluster.replicas(WEB));
+    sync(hpa, 30, 8, 0.5); // ratio 2: recommendation 16, scaled to 16
+    assertEquals(16, cluster.replicas(WEB));
+
     hpa.reset(cluster);
-    // With the recommendation of 8 forgotten, ratio 0.5 scales down at once: ceil(0.5 × 8) = 4.
-    sync(hpa, 15, 8, 0.125);
+    cluster.add(WEB, 8, 1, 512);
+    for (int t = 15; t <= 285; t += 15) {
+      sync(hpa, t, 8, 0.125); // recommendation 4, held at 8 by the new run's initial 8
+      assertEquals(8, cluster.replicas(WEB), "at t=" + t);
+    }
+    sync(hpa, 300, 8, 0.125);
     assertEquals(4, cluster.replicas(WEB));
   }
 }
