@@ -2,6 +2,7 @@ package dev.trimtab.env.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.trimtab.env.testdata.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +29,7 @@ class TrainTicketTraceTest {
 
   @BeforeAll
   static void countTraceEdges() throws IOException {
-    Path dir = Path.of(System.getProperty("trimtab.shared.data", "../shared/data"));
-    dir = dir.resolve("traces/nezha-trainticket-2023-01-29");
-    Assumptions.assumeTrue(Files.isDirectory(dir), "no trace data at " + dir);
+    Path dir = SharedData.require("traces/nezha-trainticket-2023-01-29");
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : files.filter(p -> p.toString().endsWith("_trace.csv.gz")).toList()) {
         countFile(f);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trimtab.env.testdata.SharedData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,8 +143,7 @@ class TraceReplayTest {
 
   @Test
   void targetMeanRateOnTheNasaTraceIsMetWithinTwoPercent() {
-    Path nasa = sharedData().resolve("workloads/nasa-1995-rps.txt.gz");
-    Assumptions.assumeTrue(Files.isRegularFile(nasa), "shared data absent");
+    Path nasa = SharedData.require("workloads/nasa-1995-rps.txt.gz");
     WorkloadSpec trace =
         WorkloadLoader.parseSpec(
             "trace:file=" + nasa + ",target-rate=500,duration=600", Path.of("."));
@@ -162,10 +161,6 @@ class TraceReplayTest {
     double[] a = SyntheticWorkloadTest.first(trace, 11, 200);
     assertArrayEquals(a, SyntheticWorkloadTest.first(trace, 11, 200));
     assertFalse(Arrays.equals(a, SyntheticWorkloadTest.first(trace, 12, 200)));
-  }
-
-  static Path sharedData() {
-    return Path.of(System.getProperty("trimtab.shared.data", "../../shared/data"));
   }
 
   private static List<Double> drain(Workload workload, long seed) {

@@ -2,9 +2,8 @@ package dev.trimtab.rca.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
+import dev.trimtab.env.testdata.SharedData;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +13,11 @@ import org.junit.jupiter.api.Test;
 /** The real Nezha Train-Ticket dataset (../shared/data), read as published. */
 class NezhaDatasetTest {
   static Path dir() {
-    String shared = System.getProperty("trimtab.shared.data", "../../shared/data");
-    return Path.of(shared, "traces", "nezha-trainticket-2023-01-29");
+    return SharedData.require("traces/nezha-trainticket-2023-01-29");
   }
 
   @Test
   void twentyEightLabelledFaults() {
-    assumeTrue(Files.isDirectory(dir()), "shared data not present");
     List<LabelledWindow> w = DatasetFolder.load(dir());
     assertEquals(28, w.size());
     Map<String, Integer> kinds = new TreeMap<>();
