@@ -106,9 +106,17 @@ class WorkloadLoaderTest {
         "kind",
         "poisson, diurnal, mmpp, flash-crowd, trace"
       },
-      {"kind: poisson\npoisson: {ratePerS: 1}\nrate: 3\n", "rate", "known fields: kind, poisson"},
-      {"kind: poisson\npoisson: {ratePerS: -5}\n", "poisson.ratePerS", "> 0"},
-      {"kind: poisson\npoisson: {ratePerS: fast}\n", "poisson.ratePerS", "'fast'"},
+      {
+        "kind: poisson\npoisson: {ratePerS: 1}\nrate: 3\n",
+        "rate",
+        "allowed fields here: kind, poisson"
+      },
+      {
+        "kind: poisson\npoisson: {ratePerS: -5}\n",
+        "poisson.ratePerS",
+        "expected a number of req/s in (0, 1000000]; got the number -5"
+      },
+      {"kind: poisson\npoisson: {ratePerS: fast}\n", "poisson.ratePerS", "got the string \"fast\""},
       {
         "kind: diurnal\ndiurnal: {minRatePerS: 400, maxRatePerS: 50}\n",
         "diurnal.maxRatePerS",
@@ -122,20 +130,20 @@ class WorkloadLoaderTest {
       {
         "kind: mmpp\nmmpp: {ratesPerS: [1, -2], meanSojournS: [1, 1]}\n",
         "mmpp.ratesPerS[1]",
-        ">= 0"
+        "expected a number of req/s in [0, 1000000]; got the number -2"
       },
       {"kind: trace\ntrace: {file: missing.txt.gz}\n", "trace.file", "missing.txt.gz"},
-      {"kind: trace\ntrace: {file: bad.txt}\n", "line 2, number 4", "'x7'"},
+      {"kind: trace\ntrace: {file: bad.txt}\n", "line 2, number 4", "got \"x7\""},
       {"kind: trace\ntrace: {file: bad.csv}\n", "TIMESTAMP (line 3)", "2023-13-16"},
       {
         "kind: trace\ntrace: {file: nocol.csv}\n",
         "trace.timestampColumn",
-        "the header has: time, tokens"
+        "a column of the header (time, tokens); got \"TIMESTAMP\""
       },
       {
         "kind: trace\ntrace: {file: bad.txt, format: json}\n",
         "trace.format",
-        "allowed values: rps, csv"
+        "expected one of rps, csv; got the string \"json\""
       },
       {
         "kind: trace\ntrace: {file: nocol.csv, timestampColumn: time}\nstartOffsetS: 9\n",
@@ -147,9 +155,17 @@ class WorkloadLoaderTest {
         "targetMeanRatePerS",
         "not both"
       },
-      {"kind: poisson\npoisson: {ratePerS: 1}\ntimeCompression: 0\n", "timeCompression", "> 0"},
-      {"kind: poisson\npoisson: {ratePerS: 1}\nmix: {a: 0}\n", "mix.a", "> 0"},
-      {"kind: poisson\nkind: mmpp\n", "", "not valid YAML"},
+      {
+        "kind: poisson\npoisson: {ratePerS: 1}\ntimeCompression: 0\n",
+        "timeCompression",
+        "expected a factor in [0.001, 100000]; got the number 0"
+      },
+      {
+        "kind: poisson\npoisson: {ratePerS: 1}\nmix: {a: 0}\n",
+        "mix.a",
+        "expected a weight in (0, 1000000000]; got the number 0"
+      },
+      {"kind: poisson\nkind: mmpp\n", "kind", "duplicate key at line 2 (first at line 1)"},
     };
     for (String[] c : cases) {
       Path file = yaml("case.yaml", c[0]);
@@ -165,11 +181,11 @@ class WorkloadLoaderTest {
   @Test
   void badSpecsNameTheSpecAndItsOwnKeys() {
     String[][] cases = {
-      {"poison:rate=1", "kind", "known kinds: poisson"},
+      {"poison:rate=1", "kind", "expected one of poisson, diurnal"},
       {"poisson:speed=1", "speed", "rate, scale, target-rate"},
-      {"poisson:rate=abc", "rate", "'abc'"},
+      {"poisson:rate=abc", "rate", "got the string \"abc\""},
       {"poisson", "rate", "required"},
-      {"mmpp:rates=1/-2,sojourn=1/1", "rates[1]", ">= 0"},
+      {"mmpp:rates=1/-2,sojourn=1/1", "rates[1]", "[0, 1000000]; got the number -2"},
       {"trace:file=nowhere.gz", "file", "no such file"},
       {"poisson:rate=1,mix=a", "mix", "endpoint:weight"},
     };
