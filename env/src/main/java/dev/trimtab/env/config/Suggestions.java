@@ -9,7 +9,8 @@ final class Suggestions {
 
   /**
    * The name in {@code allowed} that {@code written} most likely misspells (same letters in another
-   * case, or at most two edits away, or a prefix of at least three letters), or null.
+   * case, at most two edits away, or at least three of its letters in order with some left out,
+   * when only one name has them), or null.
    */
   static String closest(String written, List<String> allowed) {
     if (written.length() > 200) {
@@ -33,18 +34,29 @@ final class Suggestions {
       return best;
     }
     if (written.length() >= 3) {
-      String prefixOf = null;
+      String only = null;
       for (String name : allowed) {
-        if (name.toLowerCase(Locale.ROOT).startsWith(lower)) {
-          if (prefixOf != null) {
+        if (isSubsequence(lower, name.toLowerCase(Locale.ROOT))) {
+          if (only != null) {
             return null;
           }
-          prefixOf = name;
+          only = name;
         }
       }
-      return prefixOf;
+      return only;
     }
     return null;
+  }
+
+  /** Whether {@code a}'s letters appear in {@code b} in order (a prefix, or letters left out). */
+  private static boolean isSubsequence(String a, String b) {
+    int i = 0;
+    for (int j = 0; j < b.length() && i < a.length(); j++) {
+      if (a.charAt(i) == b.charAt(j)) {
+        i++;
+      }
+    }
+    return i == a.length();
   }
 
   /** Levenshtein distance. */

@@ -93,7 +93,7 @@ public final class TextInput {
         String problem = describeNonText(inner, inner.length, inner.length < SNIFF_BYTES);
         if (problem != null) {
           unzipped.close();
-          throw notText(source, expected, "gzip-compressed " + problem);
+          throw notText(source, expected, "gzip-compressed data holding " + problem);
         }
         return unzipped;
       }

@@ -227,7 +227,7 @@ public final class YamlField {
 
   /** A list of {@code minSize} to {@code maxSize} numbers, each inside {@code range}. */
   public double[] numbers(int minSize, int maxSize, Range range) {
-    List<YamlField> items = elements(minSize, maxSize, range.noun() + "s");
+    List<YamlField> items = elements(minSize, maxSize, "values");
     double[] out = new double[items.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = items.get(i).number(range);

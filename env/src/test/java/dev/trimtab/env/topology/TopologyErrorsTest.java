@@ -74,6 +74,26 @@ class TopologyErrorsTest {
             "services[0].replicas",
             "expected an integer in [1, 10000]; got the number 1.5"),
         mistake(
+            "a billion replicas",
+            edit("replicas: 3", "replicas: 1000000000"),
+            "services[0].replicas",
+            "expected an integer in [1, 10000]; got the number 1000000000"),
+        mistake(
+            "a million cores",
+            edit("cpuLimitCores: 0.5", "cpuLimitCores: 1e6"),
+            "services[0].cpuLimitCores",
+            "expected a number of cores in (0, 1024]; got the number 1000000"),
+        mistake(
+            "infinite timeout",
+            edit("timeoutMs: 2000", "timeoutMs: .inf"),
+            "services[0].timeoutMs",
+            "expected a number of ms in (0, 86400000]; got the number Infinity"),
+        mistake(
+            "NaN demand",
+            edit("mean: 0.4", "mean: .nan"),
+            "services[0].operations[0].demandCoreMs.mean",
+            "expected a number of core-ms in (0, 3600000]; got the number NaN"),
+        mistake(
             "zero queue bound",
             edit("queueBound: 50", "queueBound: 0"),
             "services[0].queueBound",
@@ -207,6 +227,59 @@ class TopologyErrorsTest {
     ConfigException e = assertThrows(ConfigException.class, () -> TopologyLoader.parse(yaml, FILE));
     assertTrue(e.getMessage().contains("replicas"), e.getMessage());
     assertTrue(e.getMessage().contains("line 8"), e.getMessage());
+  }
+
+  @Test
+  void moreThan100000ReplicasInAllAreRefused() {
+    StringBuilder yaml = new StringBuilder("name: t\nservices:\n");
+    for (int i = 0; i < 11; i++) {
+      yaml.append("  - {name: s")
+          .append(i)
+          .append(", replicas: 10000, cpuLimitCores: 1, memoryLimitMiB: 1, workingSetMiB: 1,")
+          .append(" operations: [{name: op, demandCoreMs: {mean: 1}}]}\n");
+    }
+    yaml.append(
+        "endpoints:\n  - {name: e, slo: {percentile: 99, latencyMs: 10}, root: {call: s0/op}}\n");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> TopologyLoader.parse(yaml.toString(), FILE));
+    assertEquals("services[10].replicas", e.field());
+    assertTrue(
+        e.getMessage().contains("110000 replicas in all; a topology may have at most 100000"));
+  }
+
+  @Test
+  void anchorsAliasesAndMergeKeysBindLikeTheFileWrittenOut() {
+    String written =
+        """
+        name: t
+        services:
+          - {name: a, replicas: 2, cpuLimitCores: 0.5, memoryLimitMiB: 256, workingSetMiB: 100,
+             operations: [{name: op, demandCoreMs: {mean: 1, cv: 0.5}}]}
+          - {name: b, replicas: 2, cpuLimitCores: 1.0, memoryLimitMiB: 256, workingSetMiB: 100,
+             operations: [{name: op, demandCoreMs: {mean: 1, cv: 0.5}}]}
+        endpoints:
+          - {name: e, slo: {percentile: 99, latencyMs: 10}, root: {call: a/op, steps: [{call: b/op}]}}
+        """;
+    String anchored =
+        """
+        name: t
+        services:
+          - &base
+            name: a
+            replicas: 2
+            cpuLimitCores: 0.5
+            memoryLimitMiB: &mem 256
+            workingSetMiB: 100
+            operations: &ops [{name: op, demandCoreMs: {mean: 1, cv: 0.5}}]
+          - <<: *base
+            name: b
+            cpuLimitCores: 1.0
+            memoryLimitMiB: *mem
+            operations: *ops
+        endpoints:
+          - {name: e, slo: {percentile: 99, latencyMs: 10}, root: {call: a/op, steps: [{call: b/op}]}}
+        """;
+    assertEquals(TopologyLoader.parse(written, FILE), TopologyLoader.parse(anchored, FILE));
   }
 
   @Test

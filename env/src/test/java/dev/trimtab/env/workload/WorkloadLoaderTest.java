@@ -178,6 +178,91 @@ class WorkloadLoaderTest {
     }
   }
 
+  /** Each case: spec, the spec key named, and the message's end. */
+  @Test
+  void absurdNumbersAreRefusedWithTheFieldTheValueAndTheRange() {
+    String[][] cases = {
+      {
+        "poisson:rate=1e12",
+        "rate",
+        "expected a number of req/s in (0, 1000000]; got the number" + " 1000000000000"
+      },
+      {"poisson:rate=NaN", "rate", "got the number NaN"},
+      {"poisson:rate=-Infinity", "rate", "got the number -Infinity"},
+      {
+        "flash-crowd:base=100,peak=1e9,start=0,hold=10",
+        "peak",
+        "expected a factor in (0, 1000]; got the number 1000000000"
+      },
+      {
+        "flash-crowd:base=10000,peak=1000,start=0,hold=10",
+        "peak",
+        "expected a simulated peak rate of at most 1000000 req/s; got 10000000 req/s (the"
+            + " pattern's peak 10000000 req/s x rateScale 1 x timeCompression 1)"
+      },
+      {
+        "poisson:rate=1000,scale=10000",
+        "scale",
+        "expected a simulated peak rate of at most 1000000 req/s; got 10000000 req/s"
+      },
+      {"diurnal:min=0,max=900000,compression=2", "compression", "got 1800000 req/s"},
+      {"mmpp:rates=1/2000000,sojourn=1/1", "rates[1]", "[0, 1000000]; got the number 2000000"},
+      {"poisson:rate=1,duration=1e12", "duration", "(0, 315360000]; got the number 1000000000000"},
+      {"poisson:rate=1,offset=-1", "offset", "[0, 315360000]; got the number -1"},
+      {"poisson:rate=1,rate=2", "rate", "duplicate key"},
+      {"poisson:rate=1,mix=a:1/a:2", "mix.a", "duplicate endpoint"},
+    };
+    for (String[] c : cases) {
+      ConfigException e =
+          assertThrows(ConfigException.class, () -> WorkloadLoader.parseSpec(c[0], dir), c[0]);
+      assertEquals(c[1], e.field(), e.getMessage());
+      assertTrue(e.getMessage().contains(c[2]), e.getMessage());
+      assertTrue(e.getMessage().startsWith("workload spec '" + c[0] + "': field '"));
+    }
+  }
+
+  @Test
+  void aTraceScaledPastTheRateLimitIsRefusedAtLoad() throws IOException {
+    Files.writeString(dir.resolve("r.txt"), "10 20 5000 30\n");
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> WorkloadLoader.parseSpec("trace:file=r.txt,scale=500", dir));
+    assertEquals("scale", e.field());
+    assertTrue(
+        e.getMessage().contains("got 2500000 req/s (the pattern's peak 5000 req/s x rateScale 500"),
+        e.getMessage());
+    TraceWorkload ok = (TraceWorkload) WorkloadLoader.parseSpec("trace:file=r.txt,scale=200", dir);
+    assertEquals(5000, ok.stats().peakSecondArrivals());
+  }
+
+  @Test
+  void binaryAndGzipTracesSayWhatTheyAre() throws IOException {
+    Files.write(dir.resolve("img.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+    ConfigException png =
+        assertThrows(
+            ConfigException.class, () -> WorkloadLoader.parseSpec("trace:file=img.txt", dir));
+    assertTrue(png.getMessage().endsWith("(UTF-8 text); got a PNG image"), png.getMessage());
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("z.csv.gz")))) {
+      out.write(new byte[] {'P', 'K', 3, 4, 0, 0, 0});
+    }
+    ConfigException zipInGzip =
+        assertThrows(
+            ConfigException.class, () -> WorkloadLoader.parseSpec("trace:file=z.csv.gz", dir));
+    assertTrue(
+        zipInGzip
+            .getMessage()
+            .endsWith("got gzip-compressed data holding a ZIP archive (or a JAR)"),
+        zipInGzip.getMessage());
+    Files.write(dir.resolve("w.yaml"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0});
+    ConfigException yaml =
+        assertThrows(ConfigException.class, () -> WorkloadLoader.load(dir.resolve("w.yaml")));
+    assertTrue(
+        yaml.getMessage()
+            .endsWith("expected a workload YAML file (UTF-8 text); got gzip-compressed data"),
+        yaml.getMessage());
+  }
+
   @Test
   void badSpecsNameTheSpecAndItsOwnKeys() {
     String[][] cases = {

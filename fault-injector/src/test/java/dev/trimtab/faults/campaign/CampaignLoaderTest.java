@@ -64,6 +64,11 @@ class CampaignLoaderTest {
           faults not a list   | faults: {kind: hang}                                                   | faults | expected a list of faults; got a map
           bad glob            | faults: [{kind: hang, target: {services: ["a/b"], mode: all}, startS: 1, durationS: 1}] | faults[0].target.services | globs of letters
           zero duration       | faults: [{kind: hang, target: {services: [a], mode: all}, startS: 1, durationS: 0}] | faults[0].durationS | expected a number of seconds in (0, 315360000]; got the number 0
+          absurd replicas     | faults: [{kind: service-crash, target: {services: [a], mode: all}, startS: 1, durationS: 1, replicas: 1000000000}] | faults[0].replicas | expected an integer in [1, 10000]; got the number 1000000000
+          absurd peak         | faults: [{kind: flash-crowd, startS: 1, durationS: 10, peakMultiple: 1e9}] | faults[0].peakMultiple | expected a factor in (0, 1000]; got the number 1000000000
+          tiny steps          | faults: [{kind: flash-crowd, startS: 1, durationS: 100000, peakMultiple: 2, stepS: 0.01}] | faults[0].stepS | expected at most 1000000 steps (durationS / stepS); got 10000000; make stepS at least 0.1
+          NaN delay           | faults: [{kind: network-delay, target: {services: [a], mode: all}, startS: 1, durationS: 1, delayMs: .nan}] | faults[0].delayMs | expected a number of ms in [0, 86400000]; got the number NaN
+          bad label value     | faults: [{kind: hang, target: {labels: {tier: "a b"}, mode: all}, startS: 1, durationS: 1}] | faults[0].target.labels.tier | expected 1 to 63 letters
           unknown top field   | fault: []                                                 | fault | allowed fields here: name, description, faults (did you mean 'faults'?)
           """)
   void badFilesNameFileFieldAndAllowedValues(String what, String body, String field, String says) {

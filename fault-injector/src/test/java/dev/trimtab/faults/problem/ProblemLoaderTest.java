@@ -95,6 +95,11 @@ class ProblemLoaderTest {
         "unknown topology|topology: hotel-reservation|topology: hotel|topology|bundled:"
             + " gpu-inference, hotel-reservation",
         "bad workload|poisson:rate=100|poisson:rate=abc|workload|rate",
+        "absurd rate|poisson:rate=100|poisson:rate=1e12|workload|workload spec 'poisson:rate=1e12':"
+            + " field 'rate': expected a number of req/s in (0, 1000000]; got the number"
+            + " 1000000000000",
+        "too many intervals|intervalS: 5|intervalS: 0.00001|intervalS|in [0.01, 60]; got the number"
+            + " 0.00001",
         "unknown endpoint in slos|search-hotels: {latencyMs: 400}|checkout: {latencyMs: 400}"
             + "|slos.checkout|known: [search-hotels",
         "bad slo|{latencyMs: 400}|{latencyMs: 0}|slos.search-hotels.latencyMs|expected a number of"
@@ -120,6 +125,22 @@ class ProblemLoaderTest {
     assertEquals("bad.yaml", e.source(), e.getMessage());
     assertEquals(field, e.field(), e.getMessage());
     assertTrue(e.getMessage().contains(allowed), e.getMessage());
+  }
+
+  @Test
+  void aMillionControlIntervalsAtMost() {
+    String yaml =
+        GOOD.replace("durationS: 60", "durationS: 100000")
+            .replace("intervalS: 5", "intervalS: 0.01");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ProblemLoader.parse(yaml, "bad.yaml", dir));
+    assertEquals("intervalS", e.field());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "expected at most 1000000 control intervals (durationS / intervalS);"
+                    + " got 10000000"),
+        e.getMessage());
   }
 
   @Test
