@@ -119,7 +119,7 @@ final class YamlTreeBuilder {
         if (stack.size() >= YamlReader.MAX_DEPTH) {
           throw new ConfigException(
               source,
-              path,
+              topLevel(path),
               "expected maps and lists nested at most "
                   + YamlReader.MAX_DEPTH
                   + " deep; got deeper nesting at line "
@@ -277,6 +277,17 @@ final class YamlTreeBuilder {
       }
     }
     return out;
+  }
+
+  /** The first part of a path (a deep path would fill the message). */
+  private static String topLevel(String path) {
+    int cut = 0;
+    while (cut < path.length()
+        && path.charAt(cut) != '.'
+        && (cut == 0 || path.charAt(cut) != '[')) {
+      cut++;
+    }
+    return path.substring(0, cut);
   }
 
   private int line() {
