@@ -1,8 +1,10 @@
 package dev.trimtab.env.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trimtab.env.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,19 @@ class WorkloadDocTest {
     Assumptions.assumeTrue(Files.isDirectory(TraceReplayTest.sharedData()), "shared data absent");
     for (String line : blocks.get(0).strip().split("\n")) {
       assertTrue(WorkloadLoader.parseSpec(line, PROJECT).meanRatePerS(60) > 0, line);
+    }
+  }
+
+  /** The error lines the Limits section shows are what the loader says, word for word. */
+  @Test
+  void theLimitsSectionsErrorsAreTheLoadersOwn() throws IOException {
+    List<String> blocks = blocks("console");
+    assertEquals(1, blocks.size(), "console blocks in " + DOC);
+    for (String line : blocks.get(0).strip().split("\n")) {
+      String spec = line.substring("workload spec '".length(), line.indexOf("': field"));
+      ConfigException e =
+          assertThrows(ConfigException.class, () -> WorkloadLoader.parseSpec(spec, PROJECT));
+      assertEquals(line, e.getMessage());
     }
   }
 
