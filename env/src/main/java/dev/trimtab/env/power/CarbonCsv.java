@@ -1,13 +1,12 @@
 package dev.trimtab.env.power;
 
 import dev.trimtab.env.config.ConfigException;
-import java.io.BufferedInputStream;
+import dev.trimtab.env.config.TextInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -16,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a carbon intensity series from a CSV, plain or gzip (detected from the content, not the
@@ -76,7 +74,7 @@ public final class CarbonCsv {
       int valueCol = column(source, names, options.valueColumn());
       return rows(source, reader, timeCol, valueCol, options);
     } catch (IOException e) {
-      throw new ConfigException(source, "", "cannot read file: " + e.getMessage());
+      throw TextInput.cannotRead(source, e);
     }
   }
 
@@ -131,15 +129,10 @@ public final class CarbonCsv {
     return CarbonIntensitySeries.of(first, Arrays.copyOf(times, n), Arrays.copyOf(values, n));
   }
 
-  private static BufferedReader open(Path csv) throws IOException {
-    if (!Files.isRegularFile(csv)) {
-      throw new ConfigException(csv.toString(), "", "no such file");
-    }
-    InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16);
-    in.mark(2);
-    boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-    in.reset();
-    InputStream data = gzip ? new GZIPInputStream(in, 1 << 16) : in;
+  /** Opens the file through {@link TextInput}: gzip decompressed, binary files refused. */
+  private static BufferedReader open(Path csv) {
+    InputStream data =
+        TextInput.open(csv, csv.toString(), true, "a carbon-intensity CSV (plain or gzip)");
     return new BufferedReader(new InputStreamReader(data, StandardCharsets.UTF_8));
   }
 

@@ -1,5 +1,8 @@
 package dev.trimtab.env.topology;
 
+import dev.trimtab.env.config.Limits;
+import dev.trimtab.env.config.Range;
+import dev.trimtab.env.config.YamlField;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +21,10 @@ final class CallTreeBinder {
   /** Most calls allowed in one endpoint's tree. */
   static final int MAX_NODES = 10_000;
 
+  /** Most endpoints in a topology. */
+  static final int MAX_ENDPOINTS = 10_000;
+
+  private static final Range PERCENTILE = Range.open(0, 100, "a percentile");
   private static final List<String> ENDPOINT_KEYS = List.of("name", "weight", "slo", "root");
   private static final List<String> SLO_KEYS = List.of("percentile", "latencyMs");
   private static final List<String> CALL_KEYS = List.of("call", "probability", "steps");
@@ -38,7 +45,7 @@ final class CallTreeBinder {
   List<EndpointSpec> bindEndpoints(YamlField list) {
     List<EndpointSpec> endpoints = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
-    for (YamlField item : list.elements(1, "endpoints")) {
+    for (YamlField item : list.elements(1, MAX_ENDPOINTS, "endpoints")) {
       item.requireMap(ENDPOINT_KEYS);
       YamlField nameField = item.required("name");
       String name = nameField.text(TopologyLoader.IDENTIFIER, TopologyLoader.IDENTIFIER_TEXT);
@@ -51,7 +58,7 @@ final class CallTreeBinder {
                 + earlier
                 + "); endpoint names must be unique");
       }
-      double weight = item.optionalNumber("weight", 1.0, v -> v > 0, "a number > 0");
+      double weight = item.optionalNumber("weight", 1.0, Limits.WEIGHT);
       Slo slo = bindSlo(item.required("slo"));
       nodes = 0;
       YamlField root = item.required("root");
@@ -67,9 +74,8 @@ final class CallTreeBinder {
 
   private static Slo bindSlo(YamlField slo) {
     slo.requireMap(SLO_KEYS);
-    double percentile =
-        slo.required("percentile").number(v -> v > 0 && v < 100, "a number in (0, 100)");
-    double latencyMs = slo.required("latencyMs").number(v -> v > 0, "a number of ms > 0");
+    double percentile = slo.required("percentile").number(PERCENTILE);
+    double latencyMs = slo.required("latencyMs").number(Limits.LATENCY_MS);
     return new Slo(percentile, latencyMs);
   }
 
@@ -86,8 +92,7 @@ final class CallTreeBinder {
     String serviceName = call.substring(0, call.indexOf('/'));
     String operationName = call.substring(call.indexOf('/') + 1);
     checkTarget(callField, serviceName, operationName);
-    double probability =
-        node.optionalNumber("probability", 1.0, v -> v > 0 && v <= 1, "a number in (0, 1]");
+    double probability = node.optionalNumber("probability", 1.0, Limits.PROBABILITY);
     List<CallNode.Step> steps = new ArrayList<>();
     if (node.has("steps")) {
       for (YamlField step : node.required("steps").elements(0, "steps")) {

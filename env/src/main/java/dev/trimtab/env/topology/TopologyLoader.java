@@ -1,17 +1,11 @@
 package dev.trimtab.env.topology;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.trimtab.env.config.ConfigException;
+import dev.trimtab.env.config.Limits;
+import dev.trimtab.env.config.Range;
+import dev.trimtab.env.config.YamlField;
+import dev.trimtab.env.config.YamlReader;
 import dev.trimtab.env.power.GpuDvfsModel;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,9 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a topology YAML file (format: {@code docs/formats/topology.md}) into a validated {@link
@@ -55,6 +46,22 @@ public final class TopologyLoader {
   static final String IDENTIFIER_TEXT =
       "a name of letters, digits, '.', '_' and '-' (no '/'), at most 128 characters";
 
+  /** Most services in a topology. */
+  public static final int MAX_SERVICES = 10_000;
+
+  /** Most replicas of all services together, at the start. */
+  public static final int MAX_TOTAL_REPLICAS = 100_000;
+
+  /** Most operations of one service. */
+  public static final int MAX_OPERATIONS = 1_000;
+
+  static final Range QUEUE_BOUND = Range.integers(1, 1_000_000, "an integer");
+  static final Range DEMAND_CORE_MS = Range.above(0, 3_600_000, "a number of core-ms");
+  static final Range DEMAND_CV = Range.closed(0, 100, "a number");
+  static final Range PER_TOKEN_MS = Range.closed(0, 60_000, "a number of ms per token");
+  static final Range GPU_DEVICES = Range.integers(1, 64, "an integer");
+  static final Range IDLE_POWER_W = Range.closed(0, 10_000, "a number of watts");
+
   private static final List<String> TOP_KEYS =
       List.of("name", "description", "networkHopMs", "services", "endpoints");
   private static final List<String> SERVICE_KEYS =
@@ -75,27 +82,24 @@ public final class TopologyLoader {
       List.of("name", "demandCoreMs", "perPromptTokenMs", "perOutputTokenMs");
   private static final List<String> GPU_KEYS =
       List.of("profile", "devices", "frequencyMHz", "idlePowerW");
-  private static final Pattern LABEL =
+
+  /** What a label key or value may be (as in Kubernetes, without the prefix rules). */
+  public static final Pattern LABEL =
       Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._/-]{0,61}[A-Za-z0-9])?");
-  private static final String LABEL_TEXT =
+
+  /** {@link #LABEL} in words, for messages. */
+  public static final String LABEL_TEXT =
       "1 to 63 letters, digits, '.', '_', '/' and '-', starting and ending with a letter or digit";
+
   private static final List<String> DEMAND_KEYS = List.of("mean", "cv");
   private static final Map<String, ServiceKind> KINDS =
       Map.of("cpu", ServiceKind.CPU, "gpu", ServiceKind.GPU);
-
-  private static final ObjectMapper YAML = newMapper();
 
   private TopologyLoader() {}
 
   /** Reads and validates the topology in {@code file}; errors name the file as given. */
   public static Topology load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigException(file.toString(), "", "cannot read the file: " + e);
-    }
-    return parse(text, file.toString());
+    return bind(YamlReader.read(file, file.toString(), "a topology YAML file"));
   }
 
   /**
@@ -104,53 +108,25 @@ public final class TopologyLoader {
    * @param sourceName how errors name the text (a file name, or {@code bundled:NAME})
    */
   public static Topology parse(String yaml, String sourceName) {
-    JsonNode tree = readTree(yaml, sourceName);
-    YamlField root = new YamlField(sourceName, "", tree);
-    if (tree == null || tree.isMissingNode() || tree.isNull()) {
-      throw root.error("the file is empty; expected a map with fields " + TOP_KEYS);
-    }
+    return bind(YamlReader.parse(yaml, sourceName));
+  }
+
+  private static Topology bind(YamlField root) {
     root.requireMap(TOP_KEYS);
     String name = root.required("name").text(DNS_LABEL, DNS_LABEL_TEXT);
     String description = root.optionalText("description", "");
-    double hopMs =
-        root.optionalNumber("networkHopMs", DEFAULT_NETWORK_HOP_MS, v -> v >= 0, "a number >= 0");
+    double hopMs = root.optionalNumber("networkHopMs", DEFAULT_NETWORK_HOP_MS, Limits.DELAY_MS);
     List<ServiceSpec> services = bindServices(root.required("services"));
     List<EndpointSpec> endpoints =
         new CallTreeBinder(services).bindEndpoints(root.required("endpoints"));
     return new Topology(name, description, hopMs, services, endpoints);
   }
 
-  private static JsonNode readTree(String yaml, String sourceName) {
-    try {
-      return YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      throw new ConfigException(sourceName, "", "not valid YAML " + syntaxProblem(e));
-    }
-  }
-
-  /** Where and what, on one line: SnakeYAML's problem and context, else Jackson's message. */
-  private static String syntaxProblem(JsonProcessingException e) {
-    if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-      String context =
-          m.getContext() == null || m.getContextMark() == null
-              ? ""
-              : " (" + m.getContext() + " started at " + place(m.getContextMark()) + ")";
-      return "at " + place(m.getProblemMark()) + ": " + m.getProblem() + context;
-    }
-    JsonLocation at = e.getLocation();
-    String where =
-        at == null ? "" : "at line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-    return where + e.getOriginalMessage().strip().replace('\n', ' ');
-  }
-
-  private static String place(Mark mark) {
-    return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
-  }
-
   private static List<ServiceSpec> bindServices(YamlField list) {
     List<ServiceSpec> services = new ArrayList<>();
     Map<String, String> seen = new HashMap<>();
-    for (YamlField item : list.elements(1, "services")) {
+    long replicas = 0;
+    for (YamlField item : list.elements(1, MAX_SERVICES, "services")) {
       ServiceSpec service = bindService(item);
       String earlier = seen.putIfAbsent(service.name(), item.path());
       if (earlier != null) {
@@ -163,6 +139,15 @@ public final class TopologyLoader {
                     + "); service names must be unique");
       }
       services.add(service);
+      replicas += service.replicas();
+      if (replicas > MAX_TOTAL_REPLICAS) {
+        throw item.required("replicas")
+            .error(
+                "the services so far have "
+                    + replicas
+                    + " replicas in all; a topology may have at most "
+                    + MAX_TOTAL_REPLICAS);
+      }
     }
     return services;
   }
@@ -171,15 +156,13 @@ public final class TopologyLoader {
     s.requireMap(SERVICE_KEYS);
     String name = s.required("name").text(DNS_LABEL, DNS_LABEL_TEXT);
     ServiceKind kind = bindKind(s);
-    int replicas = s.optionalInteger("replicas", DEFAULT_REPLICAS, 1, "an integer >= 1");
-    double cpu = s.required("cpuLimitCores").number(v -> v > 0, "a number of cores > 0");
-    double memory = s.required("memoryLimitMiB").number(v -> v > 0, "a number of MiB > 0");
-    double workingSet = s.required("workingSetMiB").number(v -> v > 0, "a number of MiB > 0");
-    int queueBound = s.optionalInteger("queueBound", DEFAULT_QUEUE_BOUND, 1, "an integer >= 1");
-    double timeoutMs =
-        s.optionalNumber("timeoutMs", DEFAULT_TIMEOUT_MS, v -> v > 0, "a number of ms > 0");
-    double startupMs =
-        s.optionalNumber("startupMs", DEFAULT_STARTUP_MS, v -> v >= 0, "a number of ms >= 0");
+    int replicas = s.optionalInteger("replicas", DEFAULT_REPLICAS, Limits.REPLICAS);
+    double cpu = s.required("cpuLimitCores").number(Limits.CORES);
+    double memory = s.required("memoryLimitMiB").number(Limits.MIB);
+    double workingSet = s.required("workingSetMiB").number(Limits.MIB);
+    int queueBound = s.optionalInteger("queueBound", DEFAULT_QUEUE_BOUND, QUEUE_BOUND);
+    double timeoutMs = s.optionalNumber("timeoutMs", DEFAULT_TIMEOUT_MS, Limits.LATENCY_MS);
+    double startupMs = s.optionalNumber("startupMs", DEFAULT_STARTUP_MS, Limits.DELAY_MS);
     List<OperationSpec> operations = bindOperations(s.required("operations"));
     GpuSpec gpu = bindGpu(s, kind);
     Map<String, String> labels = s.optionalStringMap("labels", LABEL, LABEL_TEXT);
@@ -207,51 +190,32 @@ public final class TopologyLoader {
     }
     YamlField g = s.required("gpu").requireMap(GPU_KEYS);
     YamlField profileField = g.required("profile");
-    String profile = profileField.text(Pattern.compile(".+"), "a GPU profile name");
-    if (!GpuDvfsModel.profileNames().contains(profile)) {
-      throw profileField.error(
-          "unknown GPU profile '"
-              + profile
-              + "'; allowed: "
-              + String.join(", ", GpuDvfsModel.profileNames()));
-    }
-    int devices = g.optionalInteger("devices", 1, 1, "an integer >= 1");
+    String profile = profileField.choice(GpuDvfsModel.profileNames());
+    int devices = g.optionalInteger("devices", 1, GPU_DEVICES);
     double maxMHz = GpuDvfsModel.level(GpuDvfsModel.levelCount() - 1);
     double minMHz = GpuDvfsModel.level(0);
     double mhz =
         g.optionalNumber(
-            "frequencyMHz",
-            maxMHz,
-            v -> v >= minMHz && v <= maxMHz,
-            "an SM clock in MHz from " + (int) minMHz + " to " + (int) maxMHz);
-    double idleW =
-        g.optionalNumber(
-            "idlePowerW", GpuSpec.DEFAULT_IDLE_POWER_W, v -> v >= 0, "a number of watts >= 0");
+            "frequencyMHz", maxMHz, Range.closed(minMHz, maxMHz, "an SM clock in MHz"));
+    double idleW = g.optionalNumber("idlePowerW", GpuSpec.DEFAULT_IDLE_POWER_W, IDLE_POWER_W);
     return new GpuSpec(profile, devices, mhz, idleW);
   }
 
   private static ServiceKind bindKind(YamlField s) {
-    String text = s.optionalText("kind", "cpu");
-    ServiceKind kind = KINDS.get(text);
-    if (kind == null) {
-      throw s.required("kind").error("unknown kind '" + text + "'; allowed: cpu, gpu");
-    }
-    return kind;
+    return KINDS.get(s.optionalChoice("kind", List.of("cpu", "gpu"), "cpu"));
   }
 
   private static List<OperationSpec> bindOperations(YamlField list) {
     Map<String, OperationSpec> byName = new LinkedHashMap<>();
-    for (YamlField op : list.elements(1, "operations")) {
+    for (YamlField op : list.elements(1, MAX_OPERATIONS, "operations")) {
       op.requireMap(OPERATION_KEYS);
       YamlField nameField = op.required("name");
       String name = nameField.text(IDENTIFIER, IDENTIFIER_TEXT);
       YamlField demand = op.required("demandCoreMs").requireMap(DEMAND_KEYS);
-      double mean = demand.required("mean").number(v -> v > 0, "a number of core-ms > 0");
-      double cv = demand.optionalNumber("cv", DEFAULT_DEMAND_CV, v -> v >= 0, "a number >= 0");
-      double perPrompt =
-          op.optionalNumber("perPromptTokenMs", 0, v -> v >= 0, "a number of ms per token >= 0");
-      double perOutput =
-          op.optionalNumber("perOutputTokenMs", 0, v -> v >= 0, "a number of ms per token >= 0");
+      double mean = demand.required("mean").number(DEMAND_CORE_MS);
+      double cv = demand.optionalNumber("cv", DEFAULT_DEMAND_CV, DEMAND_CV);
+      double perPrompt = op.optionalNumber("perPromptTokenMs", 0, PER_TOKEN_MS);
+      double perOutput = op.optionalNumber("perOutputTokenMs", 0, PER_TOKEN_MS);
       OperationSpec spec = new OperationSpec(name, new Demand(mean, cv), perPrompt, perOutput);
       if (byName.putIfAbsent(name, spec) != null) {
         throw nameField.error(
@@ -259,14 +223,5 @@ public final class TopologyLoader {
       }
     }
     return List.copyOf(byName.values());
-  }
-
-  private static ObjectMapper newMapper() {
-    LoaderOptions options = new LoaderOptions();
-    options.setNestingDepthLimit(400);
-    options.setAllowDuplicateKeys(false);
-    YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).build();
-    factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    return new YAMLMapper(factory);
   }
 }

@@ -1,9 +1,10 @@
 package dev.trimtab.env.workload;
 
 import dev.trimtab.env.config.ConfigException;
+import dev.trimtab.env.config.Snippet;
+import dev.trimtab.env.config.TextInput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,6 +16,16 @@ import java.util.List;
  * is allocated per row.
  */
 final class CsvTraceReader implements AutoCloseable {
+  /** Longest line, in bytes. */
+  static final int MAX_LINE_BYTES = 1 << 20;
+
+  /** Largest token count of one request. */
+  static final int MAX_TOKENS = 10_000_000;
+
+  private static final String TOKENS = "in [0, " + MAX_TOKENS + "]";
+  private static final String EXPECTED =
+      "a CSV request trace (a header row, then one row per request; plain or gzip)";
+
   private final String source;
   private final InputStream in;
   private final byte[] buf = new byte[1 << 16];
@@ -40,16 +51,21 @@ final class CsvTraceReader implements AutoCloseable {
 
   CsvTraceReader(Path file, CsvColumns columns) {
     this.source = file.toString();
-    this.in = TraceFiles.open(file);
-    if (!readLine()) {
+    this.in = TraceFiles.open(file, EXPECTED);
+    try {
+      if (!readLine()) {
+        throw new ConfigException(source, "", "expected " + EXPECTED + "; got an empty file");
+      }
+      header =
+          List.of(new String(line, 0, lineLength, StandardCharsets.UTF_8).trim().split(",", -1));
+      timeColumn = columns.timestamp();
+      timeIndex = column(columns.timestamp(), "trace.timestampColumn");
+      promptIndex = column(columns.promptTokens(), "trace.promptTokensColumn");
+      outputIndex = column(columns.outputTokens(), "trace.outputTokensColumn");
+    } catch (RuntimeException e) {
       close();
-      throw new ConfigException(source, "", "empty file; expected a CSV header row");
+      throw e;
     }
-    header = List.of(new String(line, 0, lineLength, StandardCharsets.UTF_8).trim().split(",", -1));
-    timeColumn = columns.timestamp();
-    timeIndex = column(columns.timestamp(), "trace.timestampColumn");
-    promptIndex = column(columns.promptTokens(), "trace.promptTokensColumn");
-    outputIndex = column(columns.outputTokens(), "trace.outputTokensColumn");
     starts = new int[header.size()];
     ends = new int[header.size()];
   }
@@ -65,9 +81,13 @@ final class CsvTraceReader implements AutoCloseable {
     }
     int index = header.indexOf(name);
     if (index < 0) {
-      close();
       throw new ConfigException(
-          source, field, "no column '" + name + "'; the header has: " + String.join(", ", header));
+          source,
+          field,
+          "expected a column of the header ("
+              + String.join(", ", header)
+              + "); got "
+              + Snippet.quoted(name));
     }
     return index;
   }
@@ -82,7 +102,7 @@ final class CsvTraceReader implements AutoCloseable {
     split();
     time.parse(line, starts[timeIndex], ends[timeIndex]);
     if (time.failed()) {
-      throw error(timeColumn, timeIndex, "is not a timestamp; " + TimestampParser.EXPECTED);
+      throw error(timeColumn, timeIndex, "expected " + TimestampParser.EXPECTED);
     }
     if (first) {
       first = false;
@@ -120,26 +140,27 @@ final class CsvTraceReader implements AutoCloseable {
     int from = starts[index];
     int to = ends[index];
     if (from == to) {
-      throw error(header.get(index), index, "is empty; expected a non-negative integer");
+      throw error(header.get(index), index, "expected a token count (an integer " + TOKENS + ")");
     }
     for (int i = from; i < to; i++) {
       int d = line[i] - '0';
-      if (d < 0 || d > 9 || value > Integer.MAX_VALUE) {
-        throw error(header.get(index), index, "is not a non-negative integer token count");
+      if (d < 0 || d > 9) {
+        throw error(header.get(index), index, "expected a token count (an integer " + TOKENS + ")");
       }
       value = value * 10 + d;
-    }
-    if (value > Integer.MAX_VALUE) {
-      throw error(header.get(index), index, "is too large for a token count");
+      if (value > MAX_TOKENS) {
+        throw error(header.get(index), index, "expected a token count " + TOKENS);
+      }
     }
     return (int) value;
   }
 
-  private ConfigException error(String column, int index, String problem) {
+  /** {@code COLUMN (line N): EXPECTED; got "CELL"}, the cell shown printable and cut. */
+  private ConfigException error(String column, int index, String expected) {
     String text =
         new String(line, starts[index], ends[index] - starts[index], StandardCharsets.UTF_8);
     return new ConfigException(
-        source, column + " (line " + lineNumber + ")", "'" + text + "' " + problem);
+        source, column + " (line " + lineNumber + ")", expected + "; got " + Snippet.quoted(text));
   }
 
   double relS() {
@@ -167,6 +188,12 @@ final class CsvTraceReader implements AutoCloseable {
     }
     lineNumber++;
     while (b >= 0 && b != '\n') {
+      if (lineLength == MAX_LINE_BYTES) {
+        throw new ConfigException(
+            source,
+            "line " + lineNumber,
+            "expected a line of at most " + MAX_LINE_BYTES + " bytes; got a longer one");
+      }
       if (lineLength == line.length) {
         line = Arrays.copyOf(line, line.length * 2);
       }
@@ -184,7 +211,7 @@ final class CsvTraceReader implements AutoCloseable {
       try {
         limit = in.read(buf, 0, buf.length);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read trace " + source, e);
+        throw TextInput.cannotRead(source, e);
       }
       pos = 0;
       if (limit <= 0) {

@@ -1,9 +1,10 @@
 package dev.trimtab.env.workload;
 
 import dev.trimtab.env.config.ConfigException;
+import dev.trimtab.env.config.Snippet;
+import dev.trimtab.env.config.TextInput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -12,6 +13,8 @@ import java.nio.file.Path;
  */
 final class RpsReader implements AutoCloseable {
   private static final long MAX_COUNT = 1_000_000_000_000L;
+  private static final String EXPECTED =
+      "an rps trace (whitespace-separated per-second request counts, plain or gzip)";
 
   private final String source;
   private final InputStream in;
@@ -23,7 +26,7 @@ final class RpsReader implements AutoCloseable {
 
   RpsReader(Path file) {
     this.source = file.toString();
-    this.in = TraceFiles.open(file);
+    this.in = TraceFiles.open(file, EXPECTED);
   }
 
   /** The next count, or -1 at the end of the file. */
@@ -69,7 +72,7 @@ final class RpsReader implements AutoCloseable {
       try {
         limit = in.read(buf, 0, buf.length);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read trace " + source, e);
+        throw TextInput.cannotRead(source, e);
       }
       pos = 0;
       if (limit <= 0) {
@@ -90,7 +93,10 @@ final class RpsReader implements AutoCloseable {
     return new ConfigException(
         source,
         "line " + line + ", number " + token,
-        "'" + text + "' is not a per-second request count; expected a non-negative integer");
+        "expected a per-second request count (an integer in [0, "
+            + MAX_COUNT
+            + "]); got "
+            + Snippet.quoted(text.toString()));
   }
 
   @Override

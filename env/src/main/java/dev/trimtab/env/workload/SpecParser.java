@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trimtab.env.config.ConfigException;
+import dev.trimtab.env.config.Snippet;
+import dev.trimtab.env.config.YamlField;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a one-line spec such as {@code poisson:rate=200,duration=600} into the YAML tree a file
@@ -69,31 +74,45 @@ final class SpecParser {
       throw new ConfigException(
           source,
           "kind",
-          "unknown kind '" + kind + "'; known kinds: " + String.join(", ", WorkloadBinder.KINDS));
+          "expected one of "
+              + String.join(", ", WorkloadBinder.KINDS)
+              + "; got "
+              + Snippet.quoted(kind));
     }
     Map<String, String> keys = new LinkedHashMap<>(KIND_KEYS.get(kind));
     keys.putAll(COMMON_KEYS);
     ObjectNode root = NODES.objectNode().put("kind", kind);
     root.putObject(kind);
     String params = colon < 0 ? "" : spec.substring(colon + 1).trim();
-    for (String param : params.isEmpty() ? new String[0] : params.split(",")) {
+    Set<String> seen = new HashSet<>();
+    for (String param : params.isEmpty() ? new String[0] : params.split(",", -1)) {
       int eq = param.indexOf('=');
       String key = (eq < 0 ? param : param.substring(0, eq)).trim();
-      if (eq < 0 || !keys.containsKey(key)) {
+      if (eq < 0) {
         throw new ConfigException(
             source,
             key,
-            "expected key=value with a key among: " + String.join(", ", keys.keySet()));
+            "expected key=value with a key among "
+                + String.join(", ", keys.keySet())
+                + "; got "
+                + Snippet.quoted(param));
+      }
+      if (!keys.containsKey(key)) {
+        throw new ConfigException(
+            source, key, YamlField.unknownField(key, List.copyOf(keys.keySet())));
+      }
+      if (!seen.add(key)) {
+        throw new ConfigException(source, key, "duplicate key; a key may appear once in a spec");
       }
       put(root, keys.get(key), value(key, param.substring(eq + 1).trim(), source));
     }
     try {
-      return WorkloadBinder.bind(root, source, baseDir);
+      return WorkloadBinder.bind(YamlField.root(source, root), baseDir);
     } catch (ConfigException e) {
       if (!e.source().equals(source)) {
         throw e;
       }
-      throw new ConfigException(source, specField(e.field(), keys), problem(e));
+      throw new ConfigException(source, specField(e.field(), keys), e.problem());
     }
   }
 
@@ -103,9 +122,17 @@ final class SpecParser {
       for (String entry : text.split("/")) {
         int colon = entry.lastIndexOf(':');
         if (colon <= 0) {
-          throw new ConfigException(source, "mix", "expected endpoint:weight/endpoint:weight");
+          throw new ConfigException(
+              source,
+              "mix",
+              "expected endpoint:weight/endpoint:weight; got " + Snippet.quoted(text));
         }
-        mix.set(entry.substring(0, colon), scalar(entry.substring(colon + 1)));
+        String endpoint = entry.substring(0, colon);
+        if (mix.has(endpoint)) {
+          throw new ConfigException(
+              source, "mix." + endpoint, "duplicate endpoint; each may appear once in a mix");
+        }
+        mix.set(endpoint, scalar(entry.substring(colon + 1)));
       }
       return mix;
     }
@@ -152,11 +179,5 @@ final class SpecParser {
       }
     }
     return yamlField;
-  }
-
-  private static String problem(ConfigException e) {
-    String message = e.getMessage();
-    int split = message.indexOf("': ");
-    return split < 0 ? message : message.substring(split + 3);
   }
 }

@@ -11,7 +11,7 @@ import java.time.LocalDate;
  */
 final class TimestampParser {
   static final String EXPECTED =
-      "expected ISO-8601 like 2023-11-16 18:15:46.6805900 or 2023-11-16T18:15:46.68+01:00,"
+      "a timestamp: ISO-8601 like 2023-11-16 18:15:46.6805900 or 2023-11-16T18:15:46.68+01:00,"
           + " or plain seconds";
 
   private byte[] text;

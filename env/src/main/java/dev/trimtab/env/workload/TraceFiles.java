@@ -1,33 +1,26 @@
 package dev.trimtab.env.workload;
 
-import java.io.BufferedInputStream;
+import dev.trimtab.env.config.TextInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
-/** Opens trace files, plain or gzip (told apart by the magic bytes 1f 8b, not the name). */
+/**
+ * Opens trace files, plain or gzip (told apart by the magic bytes 1f 8b, not the name), through
+ * {@link TextInput}: a file that is not text (a ZIP archive, an image, binary data) is refused with
+ * what it looks like, and truncated gzip data is a {@link dev.trimtab.env.config.ConfigException}.
+ */
 final class TraceFiles {
-  private static final int BUFFER_BYTES = 1 << 16;
-
   private TraceFiles() {}
 
-  static InputStream open(Path file) {
-    try {
-      InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
-      raw.mark(2);
-      int b0 = raw.read();
-      int b1 = raw.read();
-      raw.reset();
-      if (b0 == 0x1f && b1 == 0x8b) {
-        return new BufferedInputStream(new GZIPInputStream(raw, BUFFER_BYTES), BUFFER_BYTES);
-      }
-      return raw;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read trace " + file, e);
-    }
+  /**
+   * Opens {@code file}; {@code expected} says what it should be, e.g. {@code "an rps trace"}.
+   *
+   * @throws dev.trimtab.env.config.ConfigException when it is missing or not text
+   */
+  static InputStream open(Path file, String expected) {
+    return TextInput.open(file, file.toString(), true, expected);
   }
 
   static void close(InputStream in) {

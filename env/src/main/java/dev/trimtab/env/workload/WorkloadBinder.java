@@ -1,70 +1,115 @@
 package dev.trimtab.env.workload;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.trimtab.env.config.ConfigException;
-import dev.trimtab.env.workload.Fields.Range;
+import dev.trimtab.env.config.Limits;
+import dev.trimtab.env.config.Range;
+import dev.trimtab.env.config.YamlField;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
-/** Binds a workload YAML tree (from a file or a one-line spec) into a validated record. */
+/**
+ * Binds a workload tree (from a file or a one-line spec) into a validated record, every number
+ * inside its documented range, and checks that the simulated peak rate stays within {@link
+ * Limits#MAX_RATE_PER_S}.
+ */
 final class WorkloadBinder {
   static final List<String> KINDS = List.of("poisson", "diurnal", "mmpp", "flash-crowd", "trace");
   static final List<String> COMMON =
       List.of(
           "rateScale", "targetMeanRatePerS", "startOffsetS", "timeCompression", "durationS", "mix");
 
+  /** Most endpoints in a request mix. */
+  static final int MAX_MIX_ENTRIES = 10_000;
+
+  /** Most states of an MMPP. */
+  static final int MAX_MMPP_STATES = 100;
+
+  static final Range RATE_SCALE = Range.above(0, 1_000_000, "a factor");
+  static final Range TIME_COMPRESSION = Range.closed(0.001, 100_000, "a factor");
+  static final Range PERIOD_S = Range.closed(1, Limits.MAX_SECONDS, "a number of seconds");
+  static final Range SOJOURN_S = Range.closed(0.001, Limits.MAX_SECONDS, "a number of seconds");
+  static final Range SMOOTHING_S = Range.integers(1, 86_400, "a whole number of seconds");
+
+  private static final java.util.Map<String, String> PEAK_FIELDS =
+      java.util.Map.of(
+          "poisson", "ratePerS",
+          "diurnal", "maxRatePerS",
+          "mmpp", "ratesPerS",
+          "flash-crowd", "peakMultiple",
+          "trace", "file");
+  private static final List<String> POISSON = List.of("ratePerS");
+  private static final List<String> DIURNAL =
+      List.of("minRatePerS", "maxRatePerS", "periodS", "phaseS");
+  private static final List<String> MMPP = List.of("ratesPerS", "meanSojournS");
+  private static final List<String> FLASH_CROWD =
+      List.of("baseRatePerS", "peakMultiple", "startS", "rampS", "holdS", "decayS");
+  private static final List<String> TRACE =
+      List.of(
+          "file",
+          "format",
+          "loop",
+          "smoothingS",
+          "timestampColumn",
+          "promptTokensColumn",
+          "outputTokensColumn");
+
   private WorkloadBinder() {}
 
-  static WorkloadSpec bind(JsonNode root, String source, Path baseDir) {
-    Fields top = new Fields(source, "", root);
-    String kind = top.choice("kind", KINDS, null);
-    if (kind == null) {
-      throw top.error("kind", "required; allowed values: " + String.join(", ", KINDS));
+  static WorkloadSpec bind(YamlField top, Path baseDir) {
+    if (!top.isMap()) {
+      throw top.expected(
+          "a map with a field kind (one of "
+              + String.join(", ", KINDS)
+              + ") and a section of that name");
     }
-    Set<String> known = new LinkedHashSet<>(List.of("kind", kind));
+    String kind = top.required("kind").choice(KINDS);
+    List<String> known = new ArrayList<>(List.of("kind", kind));
     known.addAll(COMMON);
-    top.allowOnly(known);
+    top.requireMap(known);
     if (top.has("rateScale") && top.has("targetMeanRatePerS")) {
-      throw top.error(
-          "targetMeanRatePerS", "give either rateScale or targetMeanRatePerS, not both");
+      throw top.required("targetMeanRatePerS")
+          .error("give either rateScale or targetMeanRatePerS, not both");
     }
     WorkloadOptions options = options(top);
-    Fields section = top.object(kind);
+    YamlField section = top.required(kind);
     WorkloadSpec spec;
     try {
       spec = shape(kind, section, options, baseDir);
     } catch (IllegalArgumentException e) {
-      throw top.error(kind, e.getMessage());
+      throw section.error(e.getMessage());
     }
     if (top.has("targetMeanRatePerS")) {
-      double target = top.number("targetMeanRatePerS", Range.POSITIVE);
+      YamlField target = top.required("targetMeanRatePerS");
+      double rate = target.number(Limits.RATE_PER_S);
       if (!(spec.windowPatternRatePerS() > 0)) {
-        throw top.error("targetMeanRatePerS", "the replayed window has no arrivals to scale");
+        throw target.error("the replayed window has no arrivals to scale");
       }
-      spec = spec.scaledToMeanRate(target);
+      spec = spec.scaledToMeanRate(rate);
     }
+    checkPeak(top, kind, spec);
     return spec;
   }
 
-  private static WorkloadOptions options(Fields top) {
+  private static WorkloadOptions options(YamlField top) {
     return new WorkloadOptions(
-        top.number("rateScale", Range.POSITIVE, 1),
+        top.optionalNumber("rateScale", 1, RATE_SCALE),
         Double.NaN,
-        top.number("startOffsetS", Range.NON_NEGATIVE, 0),
-        top.number("timeCompression", Range.POSITIVE, 1),
-        top.number("durationS", Range.POSITIVE, Double.POSITIVE_INFINITY),
-        top.weights("mix"));
+        top.optionalNumber("startOffsetS", 0, Limits.START_S),
+        top.optionalNumber("timeCompression", 1, TIME_COMPRESSION),
+        top.optionalNumber("durationS", Double.POSITIVE_INFINITY, Limits.DURATION_S),
+        top.has("mix")
+            ? top.required("mix").weights(Limits.WEIGHT, MAX_MIX_ENTRIES)
+            : java.util.Map.of());
   }
 
-  private static WorkloadSpec shape(String kind, Fields f, WorkloadOptions o, Path baseDir) {
+  private static WorkloadSpec shape(String kind, YamlField f, WorkloadOptions o, Path baseDir) {
     return switch (kind) {
       case "poisson" -> {
-        f.allowOnly(Set.of("ratePerS"));
-        yield new PoissonWorkload(f.number("ratePerS", Range.POSITIVE), o);
+        f.requireMap(POISSON);
+        yield new PoissonWorkload(f.required("ratePerS").number(Limits.RATE_PER_S), o);
       }
       case "diurnal" -> diurnal(f, o);
       case "mmpp" -> mmpp(f, o);
@@ -74,94 +119,86 @@ final class WorkloadBinder {
     };
   }
 
-  private static WorkloadSpec diurnal(Fields f, WorkloadOptions o) {
-    f.allowOnly(new LinkedHashSet<>(List.of("minRatePerS", "maxRatePerS", "periodS", "phaseS")));
-    double min = f.number("minRatePerS", Range.NON_NEGATIVE);
-    double max = f.number("maxRatePerS", Range.POSITIVE);
+  private static WorkloadSpec diurnal(YamlField f, WorkloadOptions o) {
+    f.requireMap(DIURNAL);
+    double min = f.required("minRatePerS").number(Limits.RATE_OR_ZERO_PER_S);
+    YamlField maxField = f.required("maxRatePerS");
+    double max = maxField.number(Limits.RATE_PER_S);
     if (max < min) {
-      throw f.error("maxRatePerS", "must be >= minRatePerS (" + min + "), got " + max);
+      throw maxField.error(
+          "expected a rate >= minRatePerS (" + Range.format(min) + "); got " + Range.format(max));
     }
     return new DiurnalWorkload(
         min,
         max,
-        f.number("periodS", Range.POSITIVE, 86_400),
-        f.number("phaseS", Range.NON_NEGATIVE, 0),
+        f.optionalNumber("periodS", 86_400, PERIOD_S),
+        f.optionalNumber("phaseS", 0, Limits.START_S),
         o);
   }
 
-  private static WorkloadSpec mmpp(Fields f, WorkloadOptions o) {
-    f.allowOnly(new LinkedHashSet<>(List.of("ratesPerS", "meanSojournS")));
-    double[] rates = f.numbers("ratesPerS", Range.NON_NEGATIVE);
-    double[] sojourns = f.numbers("meanSojournS", Range.POSITIVE);
-    if (rates.length < 2) {
-      throw f.error("ratesPerS", "needs two or more states, got " + rates.length);
-    }
+  private static WorkloadSpec mmpp(YamlField f, WorkloadOptions o) {
+    f.requireMap(MMPP);
+    YamlField ratesField = f.required("ratesPerS");
+    double[] rates = ratesField.numbers(2, MAX_MMPP_STATES, Limits.RATE_OR_ZERO_PER_S);
+    YamlField sojournField = f.required("meanSojournS");
+    double[] sojourns = sojournField.numbers(1, MAX_MMPP_STATES, SOJOURN_S);
     if (sojourns.length != rates.length) {
-      throw f.error(
-          "meanSojournS",
-          "needs one entry per state (" + rates.length + "), got " + sojourns.length);
+      throw sojournField.error(
+          "expected one entry per state (" + rates.length + "); got " + sojourns.length);
     }
     if (Arrays.stream(rates).allMatch(r -> r == 0)) {
-      throw f.error("ratesPerS", "at least one rate must be > 0");
+      throw ratesField.error("expected at least one rate > 0; got all 0");
     }
     return new MmppWorkload(
         Arrays.stream(rates).boxed().toList(), Arrays.stream(sojourns).boxed().toList(), o);
   }
 
-  private static WorkloadSpec flashCrowd(Fields f, WorkloadOptions o) {
-    f.allowOnly(
-        new LinkedHashSet<>(
-            List.of("baseRatePerS", "peakMultiple", "startS", "rampS", "holdS", "decayS")));
+  private static WorkloadSpec flashCrowd(YamlField f, WorkloadOptions o) {
+    f.requireMap(FLASH_CROWD);
     return new FlashCrowdWorkload(
-        f.number("baseRatePerS", Range.POSITIVE),
-        f.number("peakMultiple", Range.POSITIVE),
-        f.number("startS", Range.NON_NEGATIVE),
-        f.number("rampS", Range.NON_NEGATIVE, 0),
-        f.number("holdS", Range.NON_NEGATIVE),
-        f.number("decayS", Range.NON_NEGATIVE, 0),
+        f.required("baseRatePerS").number(Limits.RATE_PER_S),
+        f.required("peakMultiple").number(Limits.FACTOR),
+        f.required("startS").number(Limits.START_S),
+        f.optionalNumber("rampS", 0, Limits.SPAN_S),
+        f.required("holdS").number(Limits.SPAN_S),
+        f.optionalNumber("decayS", 0, Limits.SPAN_S),
         o);
   }
 
-  private static WorkloadSpec trace(Fields f, WorkloadOptions o, Path baseDir) {
-    f.allowOnly(
-        new LinkedHashSet<>(
-            List.of(
-                "file",
-                "format",
-                "loop",
-                "smoothingS",
-                "timestampColumn",
-                "promptTokensColumn",
-                "outputTokensColumn")));
-    String name = f.text("file", null);
-    if (name == null) {
-      throw f.error("file", "required; the path of an rps or csv trace (plain or gzip)");
+  private static WorkloadSpec trace(YamlField f, WorkloadOptions o, Path baseDir) {
+    f.requireMap(TRACE);
+    YamlField fileField = f.required("file");
+    String name = fileField.text("the path of an rps or csv trace (plain or gzip)");
+    Path file;
+    try {
+      file = baseDir.resolve(name).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw fileField.error("expected a file path; got an invalid one (" + e.getReason() + ")");
     }
-    Path file = baseDir.resolve(name).normalize();
     if (!Files.isRegularFile(file)) {
-      throw f.error("file", "no such file: " + file.toAbsolutePath());
+      throw fileField.error("no such file: " + file.toAbsolutePath());
     }
     String guessed = TraceFormat.guess(name).fileName();
     TraceFormat format =
-        TraceFormat.valueOf(f.choice("format", TraceFormat.fileNames(), guessed).toUpperCase());
+        TraceFormat.valueOf(
+            f.optionalChoice("format", TraceFormat.fileNames(), guessed).toUpperCase());
     CsvColumns columns = format == TraceFormat.CSV ? columns(f, file) : CsvColumns.AZURE;
+    int smoothingS = f.optionalInteger("smoothingS", 1, SMOOTHING_S);
+    if (smoothingS > 1 && format != TraceFormat.RPS) {
+      throw f.required("smoothingS")
+          .error("applies to rps traces only; csv traces replay each row");
+    }
+    boolean loop = f.optionalBool("loop", false);
     try {
-      int smoothingS = (int) f.number("smoothingS", Range.POSITIVE, 1);
-      if (smoothingS != f.number("smoothingS", Range.POSITIVE, 1)) {
-        throw f.error("smoothingS", "a whole number of seconds >= 1");
-      }
-      if (smoothingS > 1 && format != TraceFormat.RPS) {
-        throw f.error("smoothingS", "applies to rps traces only; csv traces replay each row");
-      }
-      return TraceWorkload.of(file, format, f.bool("loop", false), smoothingS, columns, o);
+      return TraceWorkload.of(file, format, loop, smoothingS, columns, o);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(f.source(), "startOffsetS", e.getMessage());
     }
   }
 
   /** Token columns default to the Azure names when the header has them, else to none. */
-  private static CsvColumns columns(Fields f, Path file) {
-    String time = f.text("timestampColumn", CsvColumns.AZURE.timestamp());
+  private static CsvColumns columns(YamlField f, Path file) {
+    String time = f.optionalText("timestampColumn", CsvColumns.AZURE.timestamp(), "a column name");
     List<String> header;
     try (CsvTraceReader reader = new CsvTraceReader(file, new CsvColumns(time, null, null))) {
       header = reader.header();
@@ -170,7 +207,62 @@ final class WorkloadBinder {
     String output = CsvColumns.AZURE.outputTokens();
     return new CsvColumns(
         time,
-        f.text("promptTokensColumn", header.contains(prompt) ? prompt : null),
-        f.text("outputTokensColumn", header.contains(output) ? output : null));
+        f.optionalText(
+            "promptTokensColumn", header.contains(prompt) ? prompt : null, "a column name"),
+        f.optionalText(
+            "outputTokensColumn", header.contains(output) ? output : null, "a column name"));
+  }
+
+  /**
+   * Refuses a workload whose simulated peak rate (the pattern's peak, times rateScale and
+   * timeCompression) exceeds {@link Limits#MAX_RATE_PER_S}: such a run would never end.
+   */
+  private static void checkPeak(YamlField top, String kind, WorkloadSpec spec) {
+    WorkloadOptions o = spec.options();
+    double patternPeak = patternPeak(spec);
+    double peak = patternPeak * o.rateScale() * o.timeCompression();
+    if (peak <= Limits.MAX_RATE_PER_S) {
+      return;
+    }
+    String field;
+    if (top.has("targetMeanRatePerS")) {
+      field = "targetMeanRatePerS";
+    } else if (top.has("rateScale")) {
+      field = "rateScale";
+    } else if (top.has("timeCompression")) {
+      field = "timeCompression";
+    } else {
+      field = kind + "." + PEAK_FIELDS.get(kind);
+    }
+    throw new ConfigException(
+        top.source(),
+        field,
+        "expected a simulated peak rate of at most "
+            + Range.format(Limits.MAX_RATE_PER_S)
+            + " req/s; got "
+            + Range.format(peak)
+            + " req/s (the pattern's peak "
+            + Range.format(patternPeak)
+            + " req/s x rateScale "
+            + Range.format(o.rateScale())
+            + " x timeCompression "
+            + Range.format(o.timeCompression())
+            + ")");
+  }
+
+  /** The highest rate a workload's pattern reaches, in requests per pattern second. */
+  private static double patternPeak(WorkloadSpec spec) {
+    if (spec instanceof PoissonWorkload p) {
+      return p.ratePerS();
+    } else if (spec instanceof DiurnalWorkload d) {
+      return d.maxRatePerS();
+    } else if (spec instanceof MmppWorkload m) {
+      return m.ratesPerS().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    } else if (spec instanceof FlashCrowdWorkload c) {
+      return c.baseRatePerS() * Math.max(1, c.peakMultiple());
+    } else if (spec instanceof TraceWorkload t) {
+      return t.stats().peakSecondArrivals();
+    }
+    return spec.windowPatternRatePerS();
   }
 }

@@ -1,12 +1,7 @@
 package dev.trimtab.env.workload;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.trimtab.env.config.ConfigException;
-import java.io.IOException;
+import dev.trimtab.env.config.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -18,9 +13,6 @@ import java.util.regex.Pattern;
  * allowed.
  */
 public final class WorkloadLoader {
-  private static final ObjectMapper YAML =
-      new ObjectMapper(
-          YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
   private static final Pattern SPEC = Pattern.compile("[a-z][a-z-]*:.*|[a-z][a-z-]*");
 
   private WorkloadLoader() {}
@@ -31,29 +23,14 @@ public final class WorkloadLoader {
     if (!Files.isRegularFile(yamlFile)) {
       throw new ConfigException(source, "", "no such workload file: " + yamlFile.toAbsolutePath());
     }
-    String text;
-    try {
-      text = Files.readString(yamlFile);
-    } catch (IOException e) {
-      throw new ConfigException(source, "", "cannot read: " + e.getMessage());
-    }
-    return parseYaml(text, source, yamlFile.toAbsolutePath().getParent());
+    return WorkloadBinder.bind(
+        YamlReader.read(yamlFile, source, "a workload YAML file"),
+        yamlFile.toAbsolutePath().getParent());
   }
 
   /** Binds YAML text; {@code source} names it in errors, trace paths resolve against baseDir. */
   static WorkloadSpec parseYaml(String text, String source, Path baseDir) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(text);
-    } catch (JsonParseException e) {
-      throw new ConfigException(source, "", "not valid YAML: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new ConfigException(source, "", "cannot read: " + e.getMessage());
-    }
-    if (root == null || root.isMissingNode() || root.isNull()) {
-      throw new ConfigException(source, "", "empty file; expected a mapping with a 'kind' field");
-    }
-    return WorkloadBinder.bind(root, source, baseDir);
+    return WorkloadBinder.bind(YamlReader.parse(text, source), baseDir);
   }
 
   /**

@@ -89,6 +89,13 @@ class CarbonCsvTest {
         "is not a time");
     assertBad(write("Time,Carbon Intensity\n2020-01-01 00:00:00\n"), "line 2", "cells");
     assertBad(dir.resolve("missing.csv"), "", "no such file");
+    Path png = dir.resolve("ci.png.csv");
+    Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0});
+    assertBad(
+        png, "", "expected a carbon-intensity CSV (plain or gzip) (UTF-8 text); got a PNG image");
+    Path zipped = dir.resolve("ci.zip");
+    Files.write(zipped, new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0});
+    assertBad(zipped, "", "got a ZIP archive (or a JAR)");
   }
 
   private void assertBad(Path file, String field, String problem) {

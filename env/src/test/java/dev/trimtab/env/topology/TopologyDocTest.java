@@ -32,6 +32,27 @@ class TopologyDocTest {
     assertEquals(2, checkout.steps().get(0).parallel().size());
   }
 
+  /** The anchors example of docs/formats/yaml.md, inside a topology, gives two like services. */
+  @Test
+  void theSharedRulesPagesAnchorExampleBindsAsItSays() throws Exception {
+    Path doc = Path.of(System.getProperty("user.dir")).resolve("../docs/formats/yaml.md");
+    String text = Files.readString(doc);
+    int start = text.indexOf("```yaml\n") + "```yaml\n".length();
+    String block = text.substring(start, text.indexOf("```", start)).stripIndent();
+    String yaml =
+        "name: t\n"
+            + block
+            + "endpoints:\n  - {name: e, slo: {percentile: 99, latencyMs: 50},"
+            + " root: {call: cart/read, steps: [{call: wishlist/read}]}}\n";
+    Topology t = TopologyLoader.parse(yaml, "docs/formats/yaml.md");
+    ServiceSpec cart = t.service("cart");
+    ServiceSpec wishlist = t.service("wishlist");
+    assertEquals(cart.operations(), wishlist.operations());
+    assertEquals(256, wishlist.memoryLimitMiB());
+    assertEquals(0.5, wishlist.cpuLimitCores());
+    assertEquals(100, wishlist.workingSetMiB());
+  }
+
   @Test
   void theDocsHandComputedDatabaseLoadMatchesOfferedLoad() throws Exception {
     Topology t = TopologyLoader.parse(exampleFromDoc(), "doc");

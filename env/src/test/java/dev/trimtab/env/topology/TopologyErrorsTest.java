@@ -27,17 +27,17 @@ class TopologyErrorsTest {
             "wrong type",
             edit("memoryLimitMiB: 256", "memoryLimitMiB: lots"),
             "services[0].memoryLimitMiB",
-            "expected a number of MiB > 0; got the string \"lots\""),
+            "expected a number of MiB in (0, 1048576]; got the string \"lots\""),
         mistake(
             "negative limit",
             edit("cpuLimitCores: 0.5", "cpuLimitCores: -0.5"),
             "services[0].cpuLimitCores",
-            "a number of cores > 0; got the number -0.5"),
+            "expected a number of cores in (0, 1024]; got the number -0.5"),
         mistake(
             "unknown kind",
             edit("kind: cpu", "kind: tpu"),
             "services[0].kind",
-            "allowed: cpu, gpu"),
+            "expected one of cpu, gpu; got the string \"tpu\""),
         mistake(
             "call to a missing service",
             edit("call: db/select\n", "call: dbx/select\n"),
@@ -57,7 +57,7 @@ class TopologyErrorsTest {
             "probability above 1",
             edit("probability: 0.25", "probability: 1.5"),
             "endpoints[0].root.steps[1].parallel[1].probability",
-            "a number in (0, 1]"),
+            "expected a probability in (0, 1]; got the number 1.5"),
         mistake(
             "empty services",
             "name: x\nservices: []\nendpoints: []\n",
@@ -67,44 +67,67 @@ class TopologyErrorsTest {
             "percentile of 100",
             edit("percentile: 99.9", "percentile: 100"),
             "endpoints[0].slo.percentile",
-            "a number in (0, 100)"),
+            "expected a percentile in (0, 100); got the number 100"),
         mistake(
             "fractional replicas",
             edit("replicas: 3", "replicas: 1.5"),
             "services[0].replicas",
-            "an integer >= 1"),
+            "expected an integer in [1, 10000]; got the number 1.5"),
+        mistake(
+            "a billion replicas",
+            edit("replicas: 3", "replicas: 1000000000"),
+            "services[0].replicas",
+            "expected an integer in [1, 10000]; got the number 1000000000"),
+        mistake(
+            "a million cores",
+            edit("cpuLimitCores: 0.5", "cpuLimitCores: 1e6"),
+            "services[0].cpuLimitCores",
+            "expected a number of cores in (0, 1024]; got the number 1000000"),
+        mistake(
+            "infinite timeout",
+            edit("timeoutMs: 2000", "timeoutMs: .inf"),
+            "services[0].timeoutMs",
+            "expected a number of ms in (0, 86400000]; got the number Infinity"),
+        mistake(
+            "NaN demand",
+            edit("mean: 0.4", "mean: .nan"),
+            "services[0].operations[0].demandCoreMs.mean",
+            "expected a number of core-ms in (0, 3600000]; got the number NaN"),
         mistake(
             "zero queue bound",
             edit("queueBound: 50", "queueBound: 0"),
             "services[0].queueBound",
-            "an integer >= 1"),
+            "expected an integer in [1, 1000000]; got the number 0"),
         mistake(
             "zero timeout",
             edit("timeoutMs: 2000", "timeoutMs: 0"),
             "services[0].timeoutMs",
-            "a number of ms > 0"),
+            "expected a number of ms in (0, 86400000]; got the number 0"),
         mistake(
             "negative startup",
             edit("startupMs: 1500", "startupMs: -1"),
             "services[0].startupMs",
-            "a number of ms >= 0"),
+            "expected a number of ms in [0, 86400000]; got the number -1"),
         mistake(
             "zero demand",
             edit("mean: 0.4", "mean: 0"),
             "services[0].operations[0].demandCoreMs.mean",
-            "a number of core-ms > 0"),
+            "expected a number of core-ms in (0, 3600000]; got the number 0"),
         mistake(
             "negative cv",
             edit("cv: 2.0", "cv: -1"),
             "services[0].operations[0].demandCoreMs.cv",
-            "a number >= 0"),
+            "expected a number in [0, 100]; got the number -1"),
         mistake(
-            "zero weight", edit("weight: 3", "weight: 0"), "endpoints[0].weight", "a number > 0"),
+            "zero weight",
+            edit("weight: 3", "weight: 0"),
+            "endpoints[0].weight",
+            "expected a weight in (0, 1000000000]; got the number 0"),
         mistake(
             "negative network hop",
             edit("networkHopMs: 0.25", "networkHopMs: -0.1"),
             "networkHopMs",
-            "a number >= 0"),
+            "expected a number of ms in [0, 86400000]; got the number -0.1"),
         mistake(
             "missing required field",
             edit("    workingSetMiB: 100\n", ""),
@@ -204,6 +227,59 @@ class TopologyErrorsTest {
     ConfigException e = assertThrows(ConfigException.class, () -> TopologyLoader.parse(yaml, FILE));
     assertTrue(e.getMessage().contains("replicas"), e.getMessage());
     assertTrue(e.getMessage().contains("line 8"), e.getMessage());
+  }
+
+  @Test
+  void moreThan100000ReplicasInAllAreRefused() {
+    StringBuilder yaml = new StringBuilder("name: t\nservices:\n");
+    for (int i = 0; i < 11; i++) {
+      yaml.append("  - {name: s")
+          .append(i)
+          .append(", replicas: 10000, cpuLimitCores: 1, memoryLimitMiB: 1, workingSetMiB: 1,")
+          .append(" operations: [{name: op, demandCoreMs: {mean: 1}}]}\n");
+    }
+    yaml.append(
+        "endpoints:\n  - {name: e, slo: {percentile: 99, latencyMs: 10}, root: {call: s0/op}}\n");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> TopologyLoader.parse(yaml.toString(), FILE));
+    assertEquals("services[10].replicas", e.field());
+    assertTrue(
+        e.getMessage().contains("110000 replicas in all; a topology may have at most 100000"));
+  }
+
+  @Test
+  void anchorsAliasesAndMergeKeysBindLikeTheFileWrittenOut() {
+    String written =
+        """
+        name: t
+        services:
+          - {name: a, replicas: 2, cpuLimitCores: 0.5, memoryLimitMiB: 256, workingSetMiB: 100,
+             operations: [{name: op, demandCoreMs: {mean: 1, cv: 0.5}}]}
+          - {name: b, replicas: 2, cpuLimitCores: 1.0, memoryLimitMiB: 256, workingSetMiB: 100,
+             operations: [{name: op, demandCoreMs: {mean: 1, cv: 0.5}}]}
+        endpoints:
+          - {name: e, slo: {percentile: 99, latencyMs: 10}, root: {call: a/op, steps: [{call: b/op}]}}
+        """;
+    String anchored =
+        """
+        name: t
+        services:
+          - &base
+            name: a
+            replicas: 2
+            cpuLimitCores: 0.5
+            memoryLimitMiB: &mem 256
+            workingSetMiB: 100
+            operations: &ops [{name: op, demandCoreMs: {mean: 1, cv: 0.5}}]
+          - <<: *base
+            name: b
+            cpuLimitCores: 1.0
+            memoryLimitMiB: *mem
+            operations: *ops
+        endpoints:
+          - {name: e, slo: {percentile: 99, latencyMs: 10}, root: {call: a/op, steps: [{call: b/op}]}}
+        """;
+    assertEquals(TopologyLoader.parse(written, FILE), TopologyLoader.parse(anchored, FILE));
   }
 
   @Test

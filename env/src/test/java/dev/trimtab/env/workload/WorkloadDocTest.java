@@ -1,8 +1,10 @@
 package dev.trimtab.env.workload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trimtab.env.config.ConfigException;
 import dev.trimtab.env.testdata.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -70,6 +73,19 @@ class WorkloadDocTest {
 
   private static String firstLine(String block) {
     return block.strip().lines().findFirst().orElse("(empty)");
+  }
+
+  /** The error lines the Limits section shows are what the loader says, word for word. */
+  @Test
+  void theLimitsSectionsErrorsAreTheLoadersOwn() throws IOException {
+    List<String> blocks = blocks("console");
+    assertEquals(1, blocks.size(), "console blocks in " + DOC);
+    for (String line : blocks.get(0).strip().split("\n")) {
+      String spec = line.substring("workload spec '".length(), line.indexOf("': field"));
+      ConfigException e =
+          assertThrows(ConfigException.class, () -> WorkloadLoader.parseSpec(spec, PROJECT));
+      assertEquals(line, e.getMessage());
+    }
   }
 
   private static List<String> blocks(String language) throws IOException {

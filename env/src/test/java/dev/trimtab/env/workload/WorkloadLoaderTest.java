@@ -106,9 +106,17 @@ class WorkloadLoaderTest {
         "kind",
         "poisson, diurnal, mmpp, flash-crowd, trace"
       },
-      {"kind: poisson\npoisson: {ratePerS: 1}\nrate: 3\n", "rate", "known fields: kind, poisson"},
-      {"kind: poisson\npoisson: {ratePerS: -5}\n", "poisson.ratePerS", "> 0"},
-      {"kind: poisson\npoisson: {ratePerS: fast}\n", "poisson.ratePerS", "'fast'"},
+      {
+        "kind: poisson\npoisson: {ratePerS: 1}\nrate: 3\n",
+        "rate",
+        "allowed fields here: kind, poisson"
+      },
+      {
+        "kind: poisson\npoisson: {ratePerS: -5}\n",
+        "poisson.ratePerS",
+        "expected a number of req/s in (0, 1000000]; got the number -5"
+      },
+      {"kind: poisson\npoisson: {ratePerS: fast}\n", "poisson.ratePerS", "got the string \"fast\""},
       {
         "kind: diurnal\ndiurnal: {minRatePerS: 400, maxRatePerS: 50}\n",
         "diurnal.maxRatePerS",
@@ -122,20 +130,20 @@ class WorkloadLoaderTest {
       {
         "kind: mmpp\nmmpp: {ratesPerS: [1, -2], meanSojournS: [1, 1]}\n",
         "mmpp.ratesPerS[1]",
-        ">= 0"
+        "expected a number of req/s in [0, 1000000]; got the number -2"
       },
       {"kind: trace\ntrace: {file: missing.txt.gz}\n", "trace.file", "missing.txt.gz"},
-      {"kind: trace\ntrace: {file: bad.txt}\n", "line 2, number 4", "'x7'"},
+      {"kind: trace\ntrace: {file: bad.txt}\n", "line 2, number 4", "got \"x7\""},
       {"kind: trace\ntrace: {file: bad.csv}\n", "TIMESTAMP (line 3)", "2023-13-16"},
       {
         "kind: trace\ntrace: {file: nocol.csv}\n",
         "trace.timestampColumn",
-        "the header has: time, tokens"
+        "a column of the header (time, tokens); got \"TIMESTAMP\""
       },
       {
         "kind: trace\ntrace: {file: bad.txt, format: json}\n",
         "trace.format",
-        "allowed values: rps, csv"
+        "expected one of rps, csv; got the string \"json\""
       },
       {
         "kind: trace\ntrace: {file: nocol.csv, timestampColumn: time}\nstartOffsetS: 9\n",
@@ -147,9 +155,17 @@ class WorkloadLoaderTest {
         "targetMeanRatePerS",
         "not both"
       },
-      {"kind: poisson\npoisson: {ratePerS: 1}\ntimeCompression: 0\n", "timeCompression", "> 0"},
-      {"kind: poisson\npoisson: {ratePerS: 1}\nmix: {a: 0}\n", "mix.a", "> 0"},
-      {"kind: poisson\nkind: mmpp\n", "", "not valid YAML"},
+      {
+        "kind: poisson\npoisson: {ratePerS: 1}\ntimeCompression: 0\n",
+        "timeCompression",
+        "expected a factor in [0.001, 100000]; got the number 0"
+      },
+      {
+        "kind: poisson\npoisson: {ratePerS: 1}\nmix: {a: 0}\n",
+        "mix.a",
+        "expected a weight in (0, 1000000000]; got the number 0"
+      },
+      {"kind: poisson\nkind: mmpp\n", "kind", "duplicate key at line 2 (first at line 1)"},
     };
     for (String[] c : cases) {
       Path file = yaml("case.yaml", c[0]);
@@ -162,14 +178,99 @@ class WorkloadLoaderTest {
     }
   }
 
+  /** Each case: spec, the spec key named, and the message's end. */
+  @Test
+  void absurdNumbersAreRefusedWithTheFieldTheValueAndTheRange() {
+    String[][] cases = {
+      {
+        "poisson:rate=1e12",
+        "rate",
+        "expected a number of req/s in (0, 1000000]; got the number" + " 1000000000000"
+      },
+      {"poisson:rate=NaN", "rate", "got the number NaN"},
+      {"poisson:rate=-Infinity", "rate", "got the number -Infinity"},
+      {
+        "flash-crowd:base=100,peak=1e9,start=0,hold=10",
+        "peak",
+        "expected a factor in (0, 1000]; got the number 1000000000"
+      },
+      {
+        "flash-crowd:base=10000,peak=1000,start=0,hold=10",
+        "peak",
+        "expected a simulated peak rate of at most 1000000 req/s; got 10000000 req/s (the"
+            + " pattern's peak 10000000 req/s x rateScale 1 x timeCompression 1)"
+      },
+      {
+        "poisson:rate=1000,scale=10000",
+        "scale",
+        "expected a simulated peak rate of at most 1000000 req/s; got 10000000 req/s"
+      },
+      {"diurnal:min=0,max=900000,compression=2", "compression", "got 1800000 req/s"},
+      {"mmpp:rates=1/2000000,sojourn=1/1", "rates[1]", "[0, 1000000]; got the number 2000000"},
+      {"poisson:rate=1,duration=1e12", "duration", "(0, 315360000]; got the number 1000000000000"},
+      {"poisson:rate=1,offset=-1", "offset", "[0, 315360000]; got the number -1"},
+      {"poisson:rate=1,rate=2", "rate", "duplicate key"},
+      {"poisson:rate=1,mix=a:1/a:2", "mix.a", "duplicate endpoint"},
+    };
+    for (String[] c : cases) {
+      ConfigException e =
+          assertThrows(ConfigException.class, () -> WorkloadLoader.parseSpec(c[0], dir), c[0]);
+      assertEquals(c[1], e.field(), e.getMessage());
+      assertTrue(e.getMessage().contains(c[2]), e.getMessage());
+      assertTrue(e.getMessage().startsWith("workload spec '" + c[0] + "': field '"));
+    }
+  }
+
+  @Test
+  void aTraceScaledPastTheRateLimitIsRefusedAtLoad() throws IOException {
+    Files.writeString(dir.resolve("r.txt"), "10 20 5000 30\n");
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> WorkloadLoader.parseSpec("trace:file=r.txt,scale=500", dir));
+    assertEquals("scale", e.field());
+    assertTrue(
+        e.getMessage().contains("got 2500000 req/s (the pattern's peak 5000 req/s x rateScale 500"),
+        e.getMessage());
+    TraceWorkload ok = (TraceWorkload) WorkloadLoader.parseSpec("trace:file=r.txt,scale=200", dir);
+    assertEquals(5000, ok.stats().peakSecondArrivals());
+  }
+
+  @Test
+  void binaryAndGzipTracesSayWhatTheyAre() throws IOException {
+    Files.write(dir.resolve("img.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+    ConfigException png =
+        assertThrows(
+            ConfigException.class, () -> WorkloadLoader.parseSpec("trace:file=img.txt", dir));
+    assertTrue(png.getMessage().endsWith("(UTF-8 text); got a PNG image"), png.getMessage());
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("z.csv.gz")))) {
+      out.write(new byte[] {'P', 'K', 3, 4, 0, 0, 0});
+    }
+    ConfigException zipInGzip =
+        assertThrows(
+            ConfigException.class, () -> WorkloadLoader.parseSpec("trace:file=z.csv.gz", dir));
+    assertTrue(
+        zipInGzip
+            .getMessage()
+            .endsWith("got gzip-compressed data holding a ZIP archive (or a JAR)"),
+        zipInGzip.getMessage());
+    Files.write(dir.resolve("w.yaml"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0});
+    ConfigException yaml =
+        assertThrows(ConfigException.class, () -> WorkloadLoader.load(dir.resolve("w.yaml")));
+    assertTrue(
+        yaml.getMessage()
+            .endsWith("expected a workload YAML file (UTF-8 text); got gzip-compressed data"),
+        yaml.getMessage());
+  }
+
   @Test
   void badSpecsNameTheSpecAndItsOwnKeys() {
     String[][] cases = {
-      {"poison:rate=1", "kind", "known kinds: poisson"},
+      {"poison:rate=1", "kind", "expected one of poisson, diurnal"},
       {"poisson:speed=1", "speed", "rate, scale, target-rate"},
-      {"poisson:rate=abc", "rate", "'abc'"},
+      {"poisson:rate=abc", "rate", "got the string \"abc\""},
       {"poisson", "rate", "required"},
-      {"mmpp:rates=1/-2,sojourn=1/1", "rates[1]", ">= 0"},
+      {"mmpp:rates=1/-2,sojourn=1/1", "rates[1]", "[0, 1000000]; got the number -2"},
       {"trace:file=nowhere.gz", "file", "no such file"},
       {"poisson:rate=1,mix=a", "mix", "endpoint:weight"},
     };

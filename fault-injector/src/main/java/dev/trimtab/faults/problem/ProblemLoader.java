@@ -1,11 +1,10 @@
 package dev.trimtab.faults.problem;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.trimtab.env.config.ConfigException;
+import dev.trimtab.env.config.Limits;
+import dev.trimtab.env.config.Range;
+import dev.trimtab.env.config.YamlField;
+import dev.trimtab.env.config.YamlReader;
 import dev.trimtab.env.sim.Simulation;
 import dev.trimtab.env.topology.Topology;
 import dev.trimtab.env.workload.Workload;
@@ -14,8 +13,6 @@ import dev.trimtab.faults.campaign.CampaignLoader;
 import dev.trimtab.faults.inject.SimulatedInjector;
 import dev.trimtab.faults.spec.FaultSpec;
 import dev.trimtab.faults.spec.ServiceFault;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -45,9 +42,15 @@ public final class ProblemLoader {
           "durationS",
           "intervalS",
           "slos");
+
+  /** Most control intervals in a run (durationS / intervalS). */
+  public static final int MAX_INTERVALS = 1_000_000;
+
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+  private static final String NAME_TEXT =
+      "a name of lower-case letters, digits and '-' (at most 63 characters)";
+  private static final Range INTERVAL_S =
+      Range.closed(0.01, Limits.MAX_SECONDS, "a number of seconds");
 
   private ProblemLoader() {}
 
@@ -61,60 +64,48 @@ public final class ProblemLoader {
    * an extracted copy but named {@code bundled:suite/file.yaml}).
    */
   public static Problem load(Path file, String source) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new ConfigException(source, "", "cannot read problem file: " + e.getMessage());
-    }
-    return parse(text, source, file.toAbsolutePath().getParent());
+    return bind(
+        YamlReader.read(file, source, "a problem YAML file"), file.toAbsolutePath().getParent());
   }
 
   /** Binds problem YAML; {@code source} names it in errors, relative paths resolve on baseDir. */
   public static Problem parse(String yaml, String source, Path baseDir) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-      throw new ConfigException(
-          source, "", "not valid YAML" + line + ": " + e.getOriginalMessage());
-    }
-    if (root == null || root.isMissingNode() || root.isNull()) {
-      throw new ConfigException(
-          source, "", "empty file; a problem needs " + String.join(", ", FIELDS.subList(0, 7)));
-    }
-    Fields f = new Fields(root, source, "");
-    f.onlyKnown(FIELDS, "a problem");
-    String name = f.text("name");
-    if (!NAME.matcher(name).matches()) {
-      throw f.error(
-          "name", "must be lower-case letters, digits and '-' (at most 63), got '" + name + "'");
-    }
-    TaskKind task = TaskKind.fromYaml(f.text("task"));
-    if (task == null) {
-      throw f.error(
-          "task", "unknown task '" + f.text("task") + "'; allowed: " + TaskKind.yamlNames());
-    }
-    double durationS = f.number("durationS", v -> v > 0, "a number of seconds > 0");
+    return bind(YamlReader.parse(yaml, source), baseDir);
+  }
+
+  private static Problem bind(YamlField f, Path baseDir) {
+    f.requireMap(FIELDS);
+    String name = f.required("name").text(NAME, NAME_TEXT);
+    TaskKind task = TaskKind.fromYaml(f.required("task").choice(TaskKind.yamlNames()));
+    double durationS = f.required("durationS").number(Limits.DURATION_S);
     double intervalS =
         f.optionalNumber(
             "intervalS",
             DEFAULT_INTERVAL_S,
-            v -> v > 0 && v <= durationS,
-            "a number of seconds > 0 and <= durationS (" + durationS + ")");
-    String topologyRef = f.text("topology");
+            Range.closed(
+                INTERVAL_S.min(),
+                Math.max(INTERVAL_S.min(), durationS),
+                "a number of seconds (at most durationS)"));
+    if (durationS / intervalS > MAX_INTERVALS) {
+      throw f.required("intervalS")
+          .error(
+              "expected at most "
+                  + MAX_INTERVALS
+                  + " control intervals (durationS / intervalS); got "
+                  + Range.format(Math.ceil(durationS / intervalS)));
+    }
+    String topologyRef = f.required("topology").text("a bundled topology name or a file");
     Topology base = References.topology(topologyRef, baseDir, f);
     SloOverrides slos = SloOverrides.bind(f, base);
     Topology topology = slos.applyTo(base);
-    String workloadRef = f.text("workload");
+    String workloadRef = f.required("workload").text("a workload spec or file");
     Workload workload = References.workload(workloadRef, baseDir, f);
     Campaign campaign = campaign(f, name, baseDir);
     checkFits(f, topology, workload, campaign, task, durationS);
     return new Problem(
         name,
         f.optionalText("description", ""),
-        source,
+        f.source(),
         topologyRef,
         topology,
         workloadRef,
@@ -126,34 +117,19 @@ public final class ProblemLoader {
         slos.overrides());
   }
 
-  private static Campaign campaign(Fields f, String problemName, Path baseDir) {
-    JsonNode raw = f.raw("campaign");
-    if (raw.isTextual()) {
-      return References.campaignFile(raw.asText(), baseDir, f);
+  private static Campaign campaign(YamlField f, String problemName, Path baseDir) {
+    YamlField campaign = f.required("campaign");
+    if (campaign.isText()) {
+      return References.campaignFile(campaign.text("a campaign file"), baseDir, f);
     }
-    if (!raw.isObject()) {
-      throw f.error("campaign", "must be a campaign file's path or an inline campaign mapping");
+    if (!campaign.isMap()) {
+      throw campaign.expected("a campaign file's path or an inline campaign map");
     }
-    ObjectNode inline = ((ObjectNode) raw).deepCopy();
-    if (!inline.has("name")) {
-      inline.put("name", problemName);
-    }
-    String source = f.path("campaign");
-    try {
-      return CampaignLoader.parse(YAML.writeValueAsString(inline), source);
-    } catch (JsonProcessingException e) {
-      throw f.error("campaign", "cannot be read: " + e.getOriginalMessage());
-    } catch (ConfigException e) {
-      if (!e.source().equals(source)) {
-        throw e;
-      }
-      String field = e.field().isEmpty() ? "" : "." + e.field();
-      throw f.error("campaign" + field, References.problemOf(e));
-    }
+    return CampaignLoader.bind(campaign, problemName);
   }
 
   private static void checkFits(
-      Fields f,
+      YamlField f,
       Topology topology,
       Workload workload,
       Campaign campaign,
@@ -162,32 +138,34 @@ public final class ProblemLoader {
     for (int i = 0; i < campaign.faults().size(); i++) {
       FaultSpec fault = campaign.faults().get(i);
       if (fault.endS() > durationS + 1e-9) {
-        throw f.error(
-            "campaign.faults[" + i + "]",
-            "ends at "
-                + fault.endS()
-                + " s, after the problem's durationS "
-                + durationS
-                + "; faults must end within the run");
+        throw f.required("campaign")
+            .required("faults[" + i + "]")
+            .error(
+                "ends at "
+                    + Range.format(fault.endS())
+                    + " s, after the problem's durationS "
+                    + Range.format(durationS)
+                    + "; faults must end within the run");
       }
     }
     boolean serviceFault = campaign.faults().stream().anyMatch(s -> s instanceof ServiceFault);
     if (task == TaskKind.LOCALIZATION && !serviceFault) {
-      throw f.error("task", "localization needs a campaign with at least one service fault");
+      throw f.required("task")
+          .error("localization needs a campaign with at least one service fault");
     }
     if (task == TaskKind.MITIGATION && campaign.faults().isEmpty()) {
-      throw f.error("task", "mitigation needs a campaign with at least one fault");
+      throw f.required("task").error("mitigation needs a campaign with at least one fault");
     }
     Simulation dry;
     try {
       dry = Simulation.create(topology, workload, 0);
     } catch (ConfigException e) {
-      throw f.error("workload", e.getMessage());
+      throw f.required("workload").error(e.getMessage());
     }
     try (SimulatedInjector unused = SimulatedInjector.attach(dry, campaign, 0)) {
       // attaching checks targets, endpoints and overlaps; nothing runs
     } catch (IllegalArgumentException e) {
-      throw f.error("campaign", e.getMessage());
+      throw f.required("campaign").error(e.getMessage());
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.trimtab.faults.problem;
 
 import dev.trimtab.env.config.ConfigException;
+import dev.trimtab.env.config.YamlField;
 import dev.trimtab.env.topology.Topologies;
 import dev.trimtab.env.topology.Topology;
 import dev.trimtab.env.topology.TopologyLoader;
@@ -20,43 +21,43 @@ import java.nio.file.Path;
 final class References {
   private References() {}
 
-  static Topology topology(String ref, Path baseDir, Fields f) {
+  static Topology topology(String ref, Path baseDir, YamlField f) {
     if (Topologies.bundledNames().contains(ref)) {
       return Topologies.resolve(ref);
     }
     Path file = file(ref, baseDir);
     if (file == null) {
-      throw f.error(
-          "topology",
-          "no bundled topology '"
-              + ref
-              + "' and no such file (looked for "
-              + baseDir.resolve(ref).toAbsolutePath()
-              + "); bundled: "
-              + String.join(", ", Topologies.bundledNames()));
+      throw f.required("topology")
+          .error(
+              "no bundled topology '"
+                  + ref
+                  + "' and no such file (looked for "
+                  + baseDir.resolve(ref).toAbsolutePath()
+                  + "); bundled: "
+                  + String.join(", ", Topologies.bundledNames()));
     }
     return TopologyLoader.load(file);
   }
 
-  static Workload workload(String ref, Path baseDir, Fields f) {
+  static Workload workload(String ref, Path baseDir, YamlField f) {
     try {
       return WorkloadLoader.resolve(ref, baseDir);
     } catch (ConfigException e) {
       if (e.source().startsWith("workload '") || e.source().startsWith("workload spec '")) {
-        throw f.error("workload", e.getMessage());
+        throw f.required("workload").error(e.getMessage());
       }
       throw e;
     }
   }
 
-  static Campaign campaignFile(String ref, Path baseDir, Fields f) {
+  static Campaign campaignFile(String ref, Path baseDir, YamlField f) {
     Path file = file(ref, baseDir);
     if (file == null) {
-      throw f.error(
-          "campaign",
-          "no campaign file "
-              + baseDir.resolve(ref).toAbsolutePath()
-              + "; give a campaign file's path (relative to the problem) or an inline mapping");
+      throw f.required("campaign")
+          .error(
+              "no campaign file "
+                  + baseDir.resolve(ref).toAbsolutePath()
+                  + "; give a campaign file's path (relative to the problem) or an inline mapping");
     }
     return CampaignLoader.load(file);
   }
@@ -68,13 +69,5 @@ final class References {
     } catch (InvalidPathException e) {
       return null;
     }
-  }
-
-  /** The part of a {@link ConfigException}'s message after its source and field. */
-  static String problemOf(ConfigException e) {
-    String prefix =
-        e.field().isEmpty() ? e.source() + ": " : e.source() + ": field '" + e.field() + "': ";
-    String message = e.getMessage();
-    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 }

@@ -1,10 +1,12 @@
 package dev.trimtab.faults.problem;
 
+import dev.trimtab.env.config.Limits;
+import dev.trimtab.env.config.Range;
+import dev.trimtab.env.config.YamlField;
 import dev.trimtab.env.topology.EndpointSpec;
 import dev.trimtab.env.topology.Slo;
 import dev.trimtab.env.topology.Topology;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,36 +14,33 @@ import java.util.Map;
 /** A problem's {@code slos} section: new SLOs for some endpoints of its topology. */
 record SloOverrides(Map<String, Slo> overrides) {
 
-  static SloOverrides bind(Fields problem, Topology topology) {
+  private static final Range PERCENTILE = Range.open(0, 100, "a percentile");
+  private static final List<String> FIELDS = List.of("percentile", "latencyMs");
+
+  static SloOverrides bind(YamlField problem, Topology topology) {
     Map<String, Slo> out = new LinkedHashMap<>();
     if (!problem.has("slos")) {
       return new SloOverrides(out);
     }
-    Fields slos = problem.object("slos");
+    YamlField slos = problem.required("slos");
     List<String> endpoints = topology.endpoints().stream().map(EndpointSpec::name).toList();
-    Iterator<String> names = slos.fieldNames();
-    while (names.hasNext()) {
-      String endpoint = names.next();
+    for (String endpoint : slos.keys()) {
       int e = endpoints.indexOf(endpoint);
       if (e < 0) {
-        throw slos.error(
-            endpoint,
-            "no endpoint '"
-                + endpoint
-                + "' in topology "
-                + topology.name()
-                + "; known: "
-                + endpoints);
+        throw slos.required(endpoint)
+            .error(
+                "no endpoint '"
+                    + endpoint
+                    + "' in topology "
+                    + topology.name()
+                    + "; known: "
+                    + endpoints);
       }
-      Fields slo = slos.object(endpoint);
-      slo.onlyKnown(List.of("percentile", "latencyMs"), "an SLO");
+      YamlField slo = slos.required(endpoint).requireMap(FIELDS);
       double percentile =
           slo.optionalNumber(
-              "percentile",
-              topology.endpoints().get(e).slo().percentile(),
-              v -> v > 0 && v < 100,
-              "a percentile in (0, 100)");
-      double latencyMs = slo.number("latencyMs", v -> v > 0, "a number of ms > 0");
+              "percentile", topology.endpoints().get(e).slo().percentile(), PERCENTILE);
+      double latencyMs = slo.required("latencyMs").number(Limits.LATENCY_MS);
       out.put(endpoint, new Slo(percentile, latencyMs));
     }
     return new SloOverrides(out);

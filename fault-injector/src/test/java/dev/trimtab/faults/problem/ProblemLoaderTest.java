@@ -83,22 +83,32 @@ class ProblemLoaderTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "unknown field|durationS: 60|durationS: 60\\ncolour: red|colour|known fields",
-        "bad task|task: localization|task: repair|task|allowed: [detection, localization,"
-            + " mitigation]",
+        "unknown field|durationS: 60|durationS: 60\\ncolour: red|colour|unknown field; allowed fields"
+            + " here: name, description, topology",
+        "bad task|task: localization|task: repair|task|expected one of detection, localization,"
+            + " mitigation; got the string \"repair\"",
         "bad name|name: tiny|name: Tiny Problem|name|lower-case letters",
-        "bad duration|durationS: 60|durationS: -1|durationS|a number of seconds > 0",
-        "interval too long|intervalS: 5|intervalS: 90|intervalS|<= durationS",
+        "bad duration|durationS: 60|durationS: -1|durationS|expected a number of seconds in (0,"
+            + " 315360000]; got the number -1",
+        "interval too long|intervalS: 5|intervalS: 90|intervalS|at most durationS) in [0.01, 60];"
+            + " got the number 90",
         "unknown topology|topology: hotel-reservation|topology: hotel|topology|bundled:"
             + " gpu-inference, hotel-reservation",
         "bad workload|poisson:rate=100|poisson:rate=abc|workload|rate",
+        "absurd rate|poisson:rate=100|poisson:rate=1e12|workload|workload spec 'poisson:rate=1e12':"
+            + " field 'rate': expected a number of req/s in (0, 1000000]; got the number"
+            + " 1000000000000",
+        "too many intervals|intervalS: 5|intervalS: 0.00001|intervalS|in [0.01, 60]; got the number"
+            + " 0.00001",
         "unknown endpoint in slos|search-hotels: {latencyMs: 400}|checkout: {latencyMs: 400}"
             + "|slos.checkout|known: [search-hotels",
-        "bad slo|{latencyMs: 400}|{latencyMs: 0}|slos.search-hotels.latencyMs|> 0",
-        "bad fault kind|kind: cpu-contention|kind: cpu-hog|campaign.faults[0].kind|known:",
+        "bad slo|{latencyMs: 400}|{latencyMs: 0}|slos.search-hotels.latencyMs|expected a number of"
+            + " ms in (0, 86400000]; got the number 0",
+        "bad fault kind|kind: cpu-contention|kind: cpu-hog|campaign.faults[0].kind|expected one of"
+            + " cpu-contention, memory-bandwidth-contention",
         "bad intensity|intensity: 0.9|intensity: 1.5|campaign.faults[0].intensity|[0, 1]",
-        "bad mode|mode: all|mode: some|campaign.faults[0].target.mode|allowed: [one, all, fixed,"
-            + " fixed-percent]",
+        "bad mode|mode: all|mode: some|campaign.faults[0].target.mode|expected one of one, all,"
+            + " fixed, fixed-percent; got the string \"some\"",
         "unknown service|services: [geo]|services: [nowhere]|campaign|nowhere",
         "fault past the end|startS: 20|startS: 50|campaign.faults[0]|after the problem's durationS",
         "localization without service fault|- kind: cpu-contention\\n      target: {services: [geo],"
@@ -118,12 +128,30 @@ class ProblemLoaderTest {
   }
 
   @Test
+  void aMillionControlIntervalsAtMost() {
+    String yaml =
+        GOOD.replace("durationS: 60", "durationS: 100000")
+            .replace("intervalS: 5", "intervalS: 0.01");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ProblemLoader.parse(yaml, "bad.yaml", dir));
+    assertEquals("intervalS", e.field());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "expected at most 1000000 control intervals (durationS / intervalS);"
+                    + " got 10000000"),
+        e.getMessage());
+  }
+
+  @Test
   void invalidYamlNamesTheLine() {
     ConfigException e =
         assertThrows(
             ConfigException.class,
             () -> ProblemLoader.parse("name: a\ndescription: x: y\n", "bad.yaml", dir));
-    assertTrue(e.getMessage().startsWith("bad.yaml: not valid YAML (line 2)"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("bad.yaml: not valid YAML at line 2, column 15: "),
+        e.getMessage());
   }
 
   @Test
