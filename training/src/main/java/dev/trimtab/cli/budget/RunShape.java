@@ -1,0 +1,56 @@
+package dev.trimtab.cli.budget;
+
+import dev.trimtab.env.topology.Topology;
+import dev.trimtab.env.workload.Workload;
+import java.util.Objects;
+
+/**
+ * What one simulated run is, as far as its cost goes, and how the user named each value, so that a
+ * refusal can quote the value that is too large as the user wrote it.
+ *
+ * @param topology the application simulated
+ * @param workload its arrivals
+ * @param durationS simulated seconds, > 0
+ * @param intervalS control interval in seconds, > 0
+ * @param spanSampling share of requests whose spans are kept (written to a file or buffered for a
+ *     localizer), in [0, 1]; 0 for none
+ * @param writesIntervalFiles whether the run writes metrics.csv and endpoints.csv (a {@code sim} or
+ *     {@code inject} run) or only keeps one sample per interval in memory (an {@code eval} run)
+ * @param names how the user gave each value
+ */
+public record RunShape(
+    Topology topology,
+    Workload workload,
+    double durationS,
+    double intervalS,
+    double spanSampling,
+    boolean writesIntervalFiles,
+    Names names) {
+
+  /**
+   * The values as the user wrote them, e.g. {@code --duration 600s} or {@code problem p.yaml:
+   * durationS 600}; {@code sampling} names what sets the span sampling rate.
+   */
+  public record Names(
+      String duration, String interval, String workload, String topology, String sampling) {
+    public Names {
+      Objects.requireNonNull(duration, "duration");
+      Objects.requireNonNull(interval, "interval");
+      Objects.requireNonNull(workload, "workload");
+      Objects.requireNonNull(topology, "topology");
+      Objects.requireNonNull(sampling, "sampling");
+    }
+  }
+
+  public RunShape {
+    Objects.requireNonNull(topology, "topology");
+    Objects.requireNonNull(workload, "workload");
+    Objects.requireNonNull(names, "names");
+    if (!(durationS > 0) || !(intervalS > 0)) {
+      throw new IllegalArgumentException("durationS and intervalS must be > 0");
+    }
+    if (!(spanSampling >= 0 && spanSampling <= 1)) {
+      throw new IllegalArgumentException("spanSampling must be in [0, 1], got " + spanSampling);
+    }
+  }
+}
