@@ -1,6 +1,9 @@
 package dev.trimtab.cli;
 
 import dev.trimtab.cli.bench.EnvBenchmark;
+import dev.trimtab.cli.budget.Resources;
+import dev.trimtab.cli.budget.RunShape;
+import dev.trimtab.cli.budget.WorkLimits;
 import dev.trimtab.cli.options.SimDuration;
 import dev.trimtab.cli.output.Json;
 import dev.trimtab.cli.output.Numbers;
@@ -112,6 +115,33 @@ final class BenchEnvCommand implements Callable<Integer> {
     }
     Topology topo = Inputs.topology(topology);
     Workload load = WorkloadLoader.parseSpec("poisson:rate=" + ratePerS, Inputs.workingDir());
+    RunShape.Names names =
+        new RunShape.Names(
+            "--warmup-steps "
+                + warmupSteps
+                + " + --steps "
+                + steps
+                + " of --interval "
+                + interval
+                + (repeat > 1 ? ", " + repeat + " times," : ""),
+            "--interval " + interval,
+            "--rate " + Numbers.compact(ratePerS),
+            "--topology " + topology,
+            "no spans");
+    RunShape shape =
+        new RunShape(
+            topo,
+            load,
+            interval.seconds() * ((double) warmupSteps + steps),
+            interval.seconds(),
+            0,
+            RunShape.Keeps.NOTHING,
+            names);
+    WorkLimits.check(shape, repeat, Resources.heapOnly())
+        .ifPresent(
+            m -> {
+              throw new BadInput(m);
+            });
     ClusterEnvConfig config =
         ClusterEnvConfig.of(topo, load, episodeSteps).withIntervalMs(interval.millis());
     EnvBenchmark bench = new EnvBenchmark(System::nanoTime);

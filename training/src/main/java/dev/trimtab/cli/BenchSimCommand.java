@@ -3,7 +3,11 @@ package dev.trimtab.cli;
 import dev.trimtab.cli.bench.SimBenchResult;
 import dev.trimtab.cli.bench.SimBenchSummary;
 import dev.trimtab.cli.bench.SimBenchmark;
+import dev.trimtab.cli.budget.Resources;
+import dev.trimtab.cli.budget.RunShape;
+import dev.trimtab.cli.budget.WorkLimits;
 import dev.trimtab.cli.options.SimDuration;
+import dev.trimtab.cli.output.Numbers;
 import dev.trimtab.env.sim.Simulation;
 import dev.trimtab.env.topology.Topology;
 import dev.trimtab.env.workload.Workload;
@@ -93,8 +97,37 @@ final class BenchSimCommand implements Callable<Integer> {
     if (repeat < 1) {
       throw new ParameterException(spec.commandLine(), "--repeat must be >= 1, got " + repeat);
     }
+    if (interval.millis() > duration.millis()) {
+      throw new ParameterException(
+          spec.commandLine(), "--interval " + interval + " is longer than --duration " + duration);
+    }
     Topology topo = Inputs.topology(topology);
     Workload load = WorkloadLoader.parseSpec("poisson:rate=" + ratePerS, Inputs.workingDir());
+    RunShape.Names names =
+        new RunShape.Names(
+            "--warmup "
+                + warmup
+                + " + --duration "
+                + duration
+                + (repeat > 1 ? ", " + repeat + " times," : ""),
+            "--interval " + interval,
+            "--rate " + Numbers.compact(ratePerS),
+            "--topology " + topology,
+            "no spans");
+    RunShape shape =
+        new RunShape(
+            topo,
+            load,
+            warmup.seconds() + duration.seconds(),
+            interval.seconds(),
+            0,
+            RunShape.Keeps.NOTHING,
+            names);
+    WorkLimits.check(shape, repeat, Resources.heapOnly())
+        .ifPresent(
+            m -> {
+              throw new BadInput(m);
+            });
     SimBenchmark bench = new SimBenchmark(System::nanoTime);
     PrintWriter out = spec.commandLine().getOut();
     List<SimBenchResult> results = new ArrayList<>();

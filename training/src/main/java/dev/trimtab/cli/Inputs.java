@@ -28,23 +28,28 @@ final class Inputs {
 
   /** A constant grid intensity in gCO2/kWh, or a carbon-intensity CSV file. */
   static CarbonIntensity carbon(String constantOrFile) {
+    String allowed = "--carbon takes gCO2/kWh (e.g. 475) or a carbon-intensity CSV file";
+    double value;
     try {
-      double value = Double.parseDouble(constantOrFile);
-      if (!(value >= 0) || !Double.isFinite(value)) {
-        throw new ConfigException(
-            "--carbon " + constantOrFile, "", "a constant intensity must be a number >= 0");
-      }
-      return CarbonIntensity.constant(value);
+      value = Double.parseDouble(constantOrFile);
     } catch (NumberFormatException notANumber) {
       Path file = workingDir().resolve(constantOrFile);
+      if (constantOrFile.isBlank()) {
+        throw new ConfigException("--carbon ''", "", "empty; " + allowed);
+      }
+      if (Files.isDirectory(file)) {
+        throw new ConfigException("--carbon " + constantOrFile, "", "is a folder; " + allowed);
+      }
       if (!Files.isRegularFile(file)) {
-        throw new ConfigException(
-            constantOrFile,
-            "",
-            "no such file; --carbon takes gCO2/kWh (e.g. 475) or a carbon-intensity CSV file");
+        throw new ConfigException(constantOrFile, "", "no such file; " + allowed);
       }
       return CarbonIntensity.read(file);
     }
+    if (!(value >= 0) || !Double.isFinite(value)) {
+      throw new ConfigException(
+          "--carbon " + constantOrFile, "", "a constant intensity must be a finite number >= 0");
+    }
+    return CarbonIntensity.constant(value);
   }
 
   /** A YAML workload file or a one-line spec such as {@code poisson:rate=200}. */

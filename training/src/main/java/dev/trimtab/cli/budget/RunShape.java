@@ -14,8 +14,7 @@ import java.util.Objects;
  * @param intervalS control interval in seconds, > 0
  * @param spanSampling share of requests whose spans are kept (written to a file or buffered for a
  *     localizer), in [0, 1]; 0 for none
- * @param writesIntervalFiles whether the run writes metrics.csv and endpoints.csv (a {@code sim} or
- *     {@code inject} run) or only keeps one sample per interval in memory (an {@code eval} run)
+ * @param keeps what the run keeps of each interval
  * @param names how the user gave each value
  */
 public record RunShape(
@@ -24,7 +23,7 @@ public record RunShape(
     double durationS,
     double intervalS,
     double spanSampling,
-    boolean writesIntervalFiles,
+    Keeps keeps,
     Names names) {
 
   /**
@@ -42,9 +41,20 @@ public record RunShape(
     }
   }
 
+  /** What a run keeps of each interval once it is over. */
+  public enum Keeps {
+    /** Rows of metrics.csv and endpoints.csv, and each endpoint's median for the report (sim). */
+    RUN_FILES,
+    /** One sample in memory until the leaderboard is written (eval). */
+    SAMPLES,
+    /** Nothing (a benchmark). */
+    NOTHING
+  }
+
   public RunShape {
     Objects.requireNonNull(topology, "topology");
     Objects.requireNonNull(workload, "workload");
+    Objects.requireNonNull(keeps, "keeps");
     Objects.requireNonNull(names, "names");
     if (!(durationS > 0) || !(intervalS > 0)) {
       throw new IllegalArgumentException("durationS and intervalS must be > 0");

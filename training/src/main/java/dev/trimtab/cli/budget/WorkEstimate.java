@@ -147,12 +147,14 @@ public record WorkEstimate(
             (peakCallsPerInterval + 2 * peakRequestsPerInterval) * BYTES_PER_LATENCY,
             replicas * BYTES_PER_REPLICA,
             intervals
-                * (run.writesIntervalFiles()
-                    ? topo.endpoints().size() * (double) BYTES_PER_KEPT_MEDIAN
-                    : BYTES_PER_EVAL_SAMPLE),
+                * switch (run.keeps()) {
+                  case RUN_FILES -> topo.endpoints().size() * (double) BYTES_PER_KEPT_MEDIAN;
+                  case SAMPLES -> BYTES_PER_EVAL_SAMPLE;
+                  case NOTHING -> 0;
+                },
             Math.min(sampled, MAX_BUFFERED_SPANS) * BYTES_PER_BUFFERED_SPAN);
     Disk disk =
-        run.writesIntervalFiles()
+        run.keeps() == RunShape.Keeps.RUN_FILES
             ? new Disk(
                 intervals * topo.services().size() * METRICS_ROW_BYTES,
                 intervals * topo.endpoints().size() * ENDPOINTS_ROW_BYTES,

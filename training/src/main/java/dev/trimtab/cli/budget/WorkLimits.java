@@ -67,13 +67,21 @@ public final class WorkLimits {
 
   /** Checks one run that writes its files to {@code resources.outFolder()}. */
   public static Optional<String> check(RunShape run, Resources resources) {
+    return check(run, 1, resources);
+  }
+
+  /**
+   * Checks {@code repeats} runs of {@code run}, one after the other (a benchmark's repeats): their
+   * events add up, their memory does not. {@code run.names().duration()} should say how many.
+   */
+  public static Optional<String> check(RunShape run, int repeats, Resources resources) {
     Optional<String> time = checkTime(run.names(), run.durationS(), run.intervalS());
     if (time.isPresent()) {
       return time;
     }
     WorkEstimate e = WorkEstimate.of(run);
     return firstOf(
-        events(run.names(), e),
+        events(run.names(), e, repeats),
         interval(run.names(), e),
         memory(run.names(), e, e.memory().total(), resources),
         disk(run.names(), e, resources));
@@ -96,7 +104,7 @@ public final class WorkLimits {
         return time;
       }
       WorkEstimate e = WorkEstimate.of(run);
-      Optional<String> one = firstOf(events(run.names(), e), interval(run.names(), e));
+      Optional<String> one = firstOf(events(run.names(), e, 1), interval(run.names(), e));
       if (one.isPresent()) {
         return one;
       }
@@ -137,8 +145,8 @@ public final class WorkLimits {
     return Optional.empty();
   }
 
-  private static Optional<String> events(RunShape.Names names, WorkEstimate e) {
-    if (!(e.events() > MAX_EVENTS)) {
+  private static Optional<String> events(RunShape.Names names, WorkEstimate e, int repeats) {
+    if (!(e.events() * repeats > MAX_EVENTS)) {
       return Optional.empty();
     }
     return Optional.of(
@@ -146,9 +154,9 @@ public final class WorkLimits {
             + " over "
             + names.duration()
             + " implies about "
-            + Amounts.about(e.events())
+            + Amounts.about(e.events() * repeats)
             + " simulator events ("
-            + Amounts.about(e.requests())
+            + Amounts.about(e.requests() * repeats)
             + " requests of "
             + String.format(Locale.ROOT, "%.1f", e.callsPerRequest())
             + " calls); at most "

@@ -70,7 +70,7 @@ class WorkEstimateTest {
   }
 
   static RunShape shape(Topology t, Workload w, double durationS, double intervalS, double spans) {
-    return new RunShape(t, w, durationS, intervalS, spans, true, NAMES);
+    return new RunShape(t, w, durationS, intervalS, spans, RunShape.Keeps.RUN_FILES, NAMES);
   }
 
   private static Workload poisson(double rate) {
@@ -127,7 +127,8 @@ class WorkEstimateTest {
   /** An eval run writes no interval files and keeps 160 B per interval. */
   @Test
   void anEvalRunKeepsOneSampleAnIntervalAndWritesNoRows() {
-    RunShape eval = new RunShape(handTopology(), poisson(100), 60, 2, 0.5, false, NAMES);
+    RunShape eval =
+        new RunShape(handTopology(), poisson(100), 60, 2, 0.5, RunShape.Keeps.SAMPLES, NAMES);
     WorkEstimate e = WorkEstimate.of(eval);
     assertEquals(30 * 160, e.memory().keptPerInterval(), 1e-9);
     assertEquals(0, e.disk().total());

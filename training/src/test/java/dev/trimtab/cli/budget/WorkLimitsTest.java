@@ -147,7 +147,8 @@ class WorkLimitsTest {
 
   @Test
   void anEvaluationCountsEveryRunAndTheRunsAtOnce() {
-    RunShape problem = new RunShape(handTopology(), poisson(1e5), 3600, 1, 0, false, NAMES);
+    RunShape problem =
+        new RunShape(handTopology(), poisson(1e5), 3600, 1, 0, RunShape.Keeps.SAMPLES, NAMES);
     // 3.6e8 requests x 5.875 = 2.1e9 events a run; 500 runs pass 1e12
     assertEquals(
         Optional.of(
