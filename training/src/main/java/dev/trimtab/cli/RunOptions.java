@@ -293,17 +293,16 @@ final class RunOptions {
   Path runFolder() throws IOException {
     Path dir = Files.createDirectories(outDir());
     Set<String> mine = new HashSet<>(RUN_FILES);
-    removeStale(dir, mine::contains);
     if (spans != null) {
       Path file = Inputs.workingDir().resolve(spans).toAbsolutePath().normalize();
-      Path folder = file.getParent();
-      if (!folder.equals(dir)) {
-        removeStale(folder, name -> name.equals(file.getFileName().toString()));
+      String name = file.getFileName().toString();
+      if (file.getParent().equals(dir)) {
+        mine.add(name);
       } else {
-        mine.add(file.getFileName().toString());
-        removeStale(dir, mine::contains);
+        removeStale(file.getParent(), name::equals);
       }
     }
+    removeStale(dir, mine::contains);
     return dir;
   }
 
