@@ -20,7 +20,6 @@ import dev.trimtab.env.io.AtomicFile;
 import dev.trimtab.env.io.PartialFiles;
 import dev.trimtab.faults.problem.Problem;
 import dev.trimtab.faults.problem.Suite;
-import dev.trimtab.faults.problem.Suites;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -145,7 +144,7 @@ final class EvalCommand implements Callable<Integer> {
               + busy.get().pid()
               + ") is writing there; wait for it or choose another folder");
     }
-    Suite loaded = Suites.resolve(suite);
+    Suite loaded = Inputs.suite(suite);
     LocalizerChoice localizers;
     try {
       localizers = LocalizerChoice.parse(localizer, Inputs.workingDir());
@@ -248,10 +247,11 @@ final class EvalCommand implements Callable<Integer> {
               plan.localizer().spanSampling(),
               RunShape.Keeps.SAMPLES,
               new RunShape.Names(
-                  where + " durationS " + Numbers.compact(p.durationS()),
-                  where + " intervalS " + Numbers.compact(p.intervalS()),
-                  where + " workload " + p.workloadRef(),
-                  where + " topology " + p.topologyRef(),
+                  where,
+                  "durationS " + Numbers.compact(p.durationS()),
+                  "intervalS " + Numbers.compact(p.intervalS()),
+                  "workload " + p.workloadRef(),
+                  "topology " + p.topologyRef(),
                   "--localizer " + localizer)));
     }
     WorkLimits.checkAll(

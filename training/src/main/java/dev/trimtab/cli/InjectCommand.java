@@ -42,6 +42,7 @@ final class InjectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Inputs.notBlank("--faults", faults.toString(), "a fault campaign file");
     Campaign campaign = CampaignLoader.load(Inputs.workingDir().resolve(faults));
     SimRun.Plan plan = run.plan();
     checkFits(campaign, plan);

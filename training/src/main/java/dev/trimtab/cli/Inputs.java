@@ -6,6 +6,8 @@ import dev.trimtab.env.topology.Topologies;
 import dev.trimtab.env.topology.Topology;
 import dev.trimtab.env.workload.Workload;
 import dev.trimtab.env.workload.WorkloadLoader;
+import dev.trimtab.faults.problem.Suite;
+import dev.trimtab.faults.problem.Suites;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,7 +25,26 @@ final class Inputs {
 
   /** A bundled topology name or a YAML file. */
   static Topology topology(String nameOrFile) {
+    notBlank("--topology", nameOrFile, "a bundled topology name or a topology YAML file");
     return Topologies.resolve(nameOrFile);
+  }
+
+  /** A suite name or folder. */
+  static Suite suite(String nameOrFolder) {
+    notBlank(
+        "--suite",
+        nameOrFolder,
+        "a bundled suite ("
+            + String.join(", ", Suites.bundledNames())
+            + ") or a folder of problem files");
+    return Suites.resolve(nameOrFolder);
+  }
+
+  /** Refuses an empty value of {@code option}, saying what it takes. */
+  static void notBlank(String option, String value, String takes) {
+    if (value.isBlank()) {
+      throw new BadInput(option + " is empty: give " + takes);
+    }
   }
 
   /** A constant grid intensity in gCO2/kWh, or a carbon-intensity CSV file. */

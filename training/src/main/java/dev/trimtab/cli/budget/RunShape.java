@@ -27,12 +27,26 @@ public record RunShape(
     Names names) {
 
   /**
-   * The values as the user wrote them, e.g. {@code --duration 600s} or {@code problem p.yaml:
-   * durationS 600}; {@code sampling} names what sets the span sampling rate.
+   * The values as the user wrote them, e.g. {@code --duration 600s} or {@code durationS 600}, and
+   * {@code where} they were written (a problem file; empty for the command line), which starts
+   * every refusal; {@code sampling} names what sets the span sampling rate.
    */
   public record Names(
-      String duration, String interval, String workload, String topology, String sampling) {
+      String where,
+      String duration,
+      String interval,
+      String workload,
+      String topology,
+      String sampling) {
+
+    /** Names of a run given on the command line: no file to name first. */
+    public Names(
+        String duration, String interval, String workload, String topology, String sampling) {
+      this("", duration, interval, workload, topology, sampling);
+    }
+
     public Names {
+      Objects.requireNonNull(where, "where");
       Objects.requireNonNull(duration, "duration");
       Objects.requireNonNull(interval, "interval");
       Objects.requireNonNull(workload, "workload");

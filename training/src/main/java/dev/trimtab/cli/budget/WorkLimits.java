@@ -38,6 +38,16 @@ public final class WorkLimits {
    */
   public static Optional<String> checkTime(
       RunShape.Names names, double durationS, double intervalS) {
+    return timeProblem(names, durationS, intervalS).map(m -> in(names, m));
+  }
+
+  /** {@code message} after where the values were written, if anywhere. */
+  private static String in(RunShape.Names names, String message) {
+    return names.where().isEmpty() ? message : names.where() + ": " + message;
+  }
+
+  private static Optional<String> timeProblem(
+      RunShape.Names names, double durationS, double intervalS) {
     if (durationS > MAX_DURATION_S) {
       return Optional.of(
           names.duration()
@@ -81,10 +91,11 @@ public final class WorkLimits {
     }
     WorkEstimate e = WorkEstimate.of(run);
     return firstOf(
-        events(run.names(), e, repeats),
-        interval(run.names(), e),
-        memory(run.names(), e, e.memory().total(), resources),
-        disk(run.names(), e, resources));
+            events(run.names(), e, repeats),
+            interval(run.names(), e),
+            memory(run.names(), e, e.memory().total(), resources),
+            disk(run.names(), e, resources))
+        .map(m -> in(run.names(), m));
   }
 
   /**
@@ -106,7 +117,7 @@ public final class WorkLimits {
       WorkEstimate e = WorkEstimate.of(run);
       Optional<String> one = firstOf(events(run.names(), e, 1), interval(run.names(), e));
       if (one.isPresent()) {
-        return one;
+        return one.map(m -> in(run.names(), m));
       }
       events += e.events() * runsEach;
       kept += e.memory().keptPerInterval() * runsEach;
@@ -131,7 +142,9 @@ public final class WorkLimits {
     }
     int atOnce = Math.max(1, Math.min(threads, problems.size() * runsEach));
     double total = heaviest * atOnce + kept;
-    return memory(heaviestNames, heaviestEstimate, total, resources)
+    RunShape.Names names = heaviestNames;
+    return memory(names, heaviestEstimate, total, resources)
+        .map(m -> in(names, m))
         .map(m -> m + (atOnce > 1 ? " (" + atOnce + " runs at once; fewer with --threads)" : ""));
   }
 
