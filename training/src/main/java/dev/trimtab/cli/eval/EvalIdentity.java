@@ -63,10 +63,12 @@ public record EvalIdentity(
 
   /**
    * The SHA-256 of a problem as loaded: its record's text, which spells out every value of its
-   * topology, workload, campaign and SLOs (all records, lists and ordered maps).
+   * topology, workload, campaign and SLOs (all records, lists and ordered maps), less the path it
+   * was read from, so that moving a suite's folder keeps its runs.
    */
   static String fingerprint(Problem p) {
-    return sha256(p.toString().getBytes(StandardCharsets.UTF_8));
+    String text = p.toString().replace("source=" + p.source() + ", ", "");
+    return sha256(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The file as {@code plan.json} holds it. */

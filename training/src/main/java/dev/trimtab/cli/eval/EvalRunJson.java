@@ -225,15 +225,14 @@ public final class EvalRunJson {
     if (!format.equals(FORMAT)) {
       throw new IllegalArgumentException("format '" + format + "', expected '" + FORMAT + "'");
     }
+    String plan = need(root, "plan").asText();
+    String problem = need(root, "problem").asText();
+    String controller = need(root, "controller").asText();
     JsonNode seed = need(root, "seed");
     if (!seed.canConvertToLong()) {
       throw new IllegalArgumentException("seed " + seed + " is not a 64-bit integer");
     }
-    return new Header(
-        format,
-        need(root, "plan").asText(),
-        new EvalRun.Key(
-            need(root, "problem").asText(), need(root, "controller").asText(), seed.asLong()));
+    return new Header(format, plan, new EvalRun.Key(problem, controller, seed.asLong()));
   }
 
   private static JsonNode tree(String text) {
