@@ -85,7 +85,11 @@ public final class TrimtabCli implements Runnable {
 
   /** The configured command line, for tests and embedding. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine cl = new CommandLine(new TrimtabCli());
+    return configure(new CommandLine(new TrimtabCli()), out, err);
+  }
+
+  /** Sets {@code cl}'s streams and error handlers, on the subcommands it has now. */
+  static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(TrimtabCli::badUsage);
