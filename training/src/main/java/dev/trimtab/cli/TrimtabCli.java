@@ -63,8 +63,18 @@ public final class TrimtabCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(
-        execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    PrintWriter err = new PrintWriter(System.err, true);
+    // a background thread's failure is one line too, and ends the run (partial files removed)
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> {
+          if (e instanceof OutOfMemoryError oom) {
+            System.exit(outOfMemory(err, oom, Arrays.asList(args).contains("--debug")));
+          }
+          err.println(
+              "trimtab: " + printable(e.toString()) + " (in thread " + thread.getName() + ")");
+          System.exit(RUN_FAILED);
+        });
+    System.exit(execute(new PrintWriter(System.out, true), err, args));
   }
 
   /**
