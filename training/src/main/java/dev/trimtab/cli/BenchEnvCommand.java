@@ -10,8 +10,10 @@ import dev.trimtab.cli.output.Numbers;
 import dev.trimtab.env.cluster.ClusterEnv;
 import dev.trimtab.env.cluster.ClusterEnvConfig;
 import dev.trimtab.env.topology.Topology;
+import dev.trimtab.env.workload.PoissonWorkload;
 import dev.trimtab.env.workload.Workload;
 import dev.trimtab.env.workload.WorkloadLoader;
+import dev.trimtab.env.workload.WorkloadOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -114,7 +116,6 @@ final class BenchEnvCommand implements Callable<Integer> {
           spec.commandLine(), "unknown --variant '" + variant + "'; allowed: discrete, continuous");
     }
     Topology topo = Inputs.topology(topology);
-    Workload load = WorkloadLoader.parseSpec("poisson:rate=" + ratePerS, Inputs.workingDir());
     RunShape.Names names =
         new RunShape.Names(
             "--warmup-steps "
@@ -131,7 +132,7 @@ final class BenchEnvCommand implements Callable<Integer> {
     RunShape shape =
         new RunShape(
             topo,
-            load,
+            new PoissonWorkload(ratePerS, WorkloadOptions.DEFAULTS),
             interval.seconds() * ((double) warmupSteps + steps),
             interval.seconds(),
             0,
@@ -142,6 +143,7 @@ final class BenchEnvCommand implements Callable<Integer> {
             m -> {
               throw new BadInput(m);
             });
+    Workload load = WorkloadLoader.parseSpec("poisson:rate=" + ratePerS, Inputs.workingDir());
     ClusterEnvConfig config =
         ClusterEnvConfig.of(topo, load, episodeSteps).withIntervalMs(interval.millis());
     EnvBenchmark bench = new EnvBenchmark(System::nanoTime);

@@ -10,8 +10,10 @@ import dev.trimtab.cli.options.SimDuration;
 import dev.trimtab.cli.output.Numbers;
 import dev.trimtab.env.sim.Simulation;
 import dev.trimtab.env.topology.Topology;
+import dev.trimtab.env.workload.PoissonWorkload;
 import dev.trimtab.env.workload.Workload;
 import dev.trimtab.env.workload.WorkloadLoader;
+import dev.trimtab.env.workload.WorkloadOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +104,6 @@ final class BenchSimCommand implements Callable<Integer> {
           spec.commandLine(), "--interval " + interval + " is longer than --duration " + duration);
     }
     Topology topo = Inputs.topology(topology);
-    Workload load = WorkloadLoader.parseSpec("poisson:rate=" + ratePerS, Inputs.workingDir());
     RunShape.Names names =
         new RunShape.Names(
             "--warmup "
@@ -117,7 +118,7 @@ final class BenchSimCommand implements Callable<Integer> {
     RunShape shape =
         new RunShape(
             topo,
-            load,
+            new PoissonWorkload(ratePerS, WorkloadOptions.DEFAULTS),
             warmup.seconds() + duration.seconds(),
             interval.seconds(),
             0,
@@ -128,6 +129,7 @@ final class BenchSimCommand implements Callable<Integer> {
             m -> {
               throw new BadInput(m);
             });
+    Workload load = WorkloadLoader.parseSpec("poisson:rate=" + ratePerS, Inputs.workingDir());
     SimBenchmark bench = new SimBenchmark(System::nanoTime);
     PrintWriter out = spec.commandLine().getOut();
     List<SimBenchResult> results = new ArrayList<>();

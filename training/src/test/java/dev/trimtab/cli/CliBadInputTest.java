@@ -267,7 +267,7 @@ class CliBadInputTest {
     c.add(evalCase("missing suite", "missing.yaml", missing, "static", "1"));
     c.add(evalCase("empty suite", "--suite is empty", "", "static", "1"));
     c.add(evalCase("binary suite", "blob.bin", b, "static", "1"));
-    c.add(evalCase("problem with rate 1e12", "problem surge", hugeSuite.toString(), "static", "1"));
+    c.add(evalCase("problem with rate 1e12", "surge.yaml", hugeSuite.toString(), "static", "1"));
     c.add(evalCase("zero threads", "--threads", s, "static", "1", "--threads", "0"));
     c.add(evalCase("negative threads", "-2", s, "static", "1", "--threads", "-2"));
     c.add(evalCase("unknown localizer", "'nope'", s, "static", "1", "--localizer", "nope"));

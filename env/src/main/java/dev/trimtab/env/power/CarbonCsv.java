@@ -3,7 +3,6 @@ package dev.trimtab.env.power;
 import dev.trimtab.env.config.ConfigException;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -76,12 +75,8 @@ public final class CarbonCsv {
       int timeCol = column(source, names, options.timeColumn());
       int valueCol = column(source, names, options.valueColumn());
       return rows(source, reader, timeCol, valueCol, options);
-    } catch (EOFException e) {
-      throw new ConfigException(
-          source, "", "cannot read file: it ends too soon (a cut gzip file?)");
     } catch (IOException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new ConfigException(source, "", "cannot read file: " + why);
+      throw new ConfigException(source, "", "cannot read file: " + e.getMessage());
     }
   }
 

@@ -12,6 +12,7 @@ import dev.trimtab.env.workload.Workload;
 import dev.trimtab.faults.campaign.Campaign;
 import dev.trimtab.faults.campaign.CampaignLoader;
 import dev.trimtab.faults.inject.SimulatedInjector;
+import dev.trimtab.faults.spec.FaultSpec;
 import dev.trimtab.faults.spec.ServiceFault;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -158,15 +159,17 @@ public final class ProblemLoader {
       Campaign campaign,
       TaskKind task,
       double durationS) {
-    int past = campaign.firstFaultPast(durationS);
-    if (past >= 0) {
-      throw f.error(
-          "campaign.faults[" + past + "]",
-          "ends at "
-              + campaign.faults().get(past).endS()
-              + " s, after the problem's durationS "
-              + durationS
-              + "; faults must end within the run");
+    for (int i = 0; i < campaign.faults().size(); i++) {
+      FaultSpec fault = campaign.faults().get(i);
+      if (fault.endS() > durationS + 1e-9) {
+        throw f.error(
+            "campaign.faults[" + i + "]",
+            "ends at "
+                + fault.endS()
+                + " s, after the problem's durationS "
+                + durationS
+                + "; faults must end within the run");
+      }
     }
     boolean serviceFault = campaign.faults().stream().anyMatch(s -> s instanceof ServiceFault);
     if (task == TaskKind.LOCALIZATION && !serviceFault) {
