@@ -1,14 +1,19 @@
 package dev.trimtab.cli;
 
 import dev.trimtab.cli.bench.EnvBenchmark;
+import dev.trimtab.cli.budget.Resources;
+import dev.trimtab.cli.budget.RunShape;
+import dev.trimtab.cli.budget.WorkLimits;
 import dev.trimtab.cli.options.SimDuration;
 import dev.trimtab.cli.output.Json;
 import dev.trimtab.cli.output.Numbers;
 import dev.trimtab.env.cluster.ClusterEnv;
 import dev.trimtab.env.cluster.ClusterEnvConfig;
 import dev.trimtab.env.topology.Topology;
+import dev.trimtab.env.workload.PoissonWorkload;
 import dev.trimtab.env.workload.Workload;
 import dev.trimtab.env.workload.WorkloadLoader;
+import dev.trimtab.env.workload.WorkloadOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -111,6 +116,33 @@ final class BenchEnvCommand implements Callable<Integer> {
           spec.commandLine(), "unknown --variant '" + variant + "'; allowed: discrete, continuous");
     }
     Topology topo = Inputs.topology(topology);
+    RunShape.Names names =
+        new RunShape.Names(
+            "--warmup-steps "
+                + warmupSteps
+                + " + --steps "
+                + steps
+                + " of --interval "
+                + interval
+                + (repeat > 1 ? ", " + repeat + " times," : ""),
+            "--interval " + interval,
+            "--rate " + Numbers.compact(ratePerS),
+            "--topology " + topology,
+            "no spans");
+    RunShape shape =
+        new RunShape(
+            topo,
+            new PoissonWorkload(ratePerS, WorkloadOptions.DEFAULTS),
+            interval.seconds() * ((double) warmupSteps + steps),
+            interval.seconds(),
+            0,
+            RunShape.Keeps.NOTHING,
+            names);
+    WorkLimits.check(shape, repeat, Resources.heapOnly())
+        .ifPresent(
+            m -> {
+              throw new BadInput(m);
+            });
     Workload load = WorkloadLoader.parseSpec("poisson:rate=" + ratePerS, Inputs.workingDir());
     ClusterEnvConfig config =
         ClusterEnvConfig.of(topo, load, episodeSteps).withIntervalMs(interval.millis());

@@ -3,11 +3,17 @@ package dev.trimtab.cli;
 import dev.trimtab.cli.bench.SimBenchResult;
 import dev.trimtab.cli.bench.SimBenchSummary;
 import dev.trimtab.cli.bench.SimBenchmark;
+import dev.trimtab.cli.budget.Resources;
+import dev.trimtab.cli.budget.RunShape;
+import dev.trimtab.cli.budget.WorkLimits;
 import dev.trimtab.cli.options.SimDuration;
+import dev.trimtab.cli.output.Numbers;
 import dev.trimtab.env.sim.Simulation;
 import dev.trimtab.env.topology.Topology;
+import dev.trimtab.env.workload.PoissonWorkload;
 import dev.trimtab.env.workload.Workload;
 import dev.trimtab.env.workload.WorkloadLoader;
+import dev.trimtab.env.workload.WorkloadOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +99,36 @@ final class BenchSimCommand implements Callable<Integer> {
     if (repeat < 1) {
       throw new ParameterException(spec.commandLine(), "--repeat must be >= 1, got " + repeat);
     }
+    if (interval.millis() > duration.millis()) {
+      throw new ParameterException(
+          spec.commandLine(), "--interval " + interval + " is longer than --duration " + duration);
+    }
     Topology topo = Inputs.topology(topology);
+    RunShape.Names names =
+        new RunShape.Names(
+            "--warmup "
+                + warmup
+                + " + --duration "
+                + duration
+                + (repeat > 1 ? ", " + repeat + " times," : ""),
+            "--interval " + interval,
+            "--rate " + Numbers.compact(ratePerS),
+            "--topology " + topology,
+            "no spans");
+    RunShape shape =
+        new RunShape(
+            topo,
+            new PoissonWorkload(ratePerS, WorkloadOptions.DEFAULTS),
+            warmup.seconds() + duration.seconds(),
+            interval.seconds(),
+            0,
+            RunShape.Keeps.NOTHING,
+            names);
+    WorkLimits.check(shape, repeat, Resources.heapOnly())
+        .ifPresent(
+            m -> {
+              throw new BadInput(m);
+            });
     Workload load = WorkloadLoader.parseSpec("poisson:rate=" + ratePerS, Inputs.workingDir());
     SimBenchmark bench = new SimBenchmark(System::nanoTime);
     PrintWriter out = spec.commandLine().getOut();

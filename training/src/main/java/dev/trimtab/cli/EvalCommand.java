@@ -1,22 +1,34 @@
 package dev.trimtab.cli;
 
+import dev.trimtab.cli.budget.Resources;
+import dev.trimtab.cli.budget.RunShape;
+import dev.trimtab.cli.budget.WorkLimits;
 import dev.trimtab.cli.eval.ControllerRegistry;
+import dev.trimtab.cli.eval.EvalFolder;
+import dev.trimtab.cli.eval.EvalIdentity;
 import dev.trimtab.cli.eval.EvalPlan;
+import dev.trimtab.cli.eval.EvalRun;
 import dev.trimtab.cli.eval.Evaluation;
 import dev.trimtab.cli.eval.Leaderboard;
 import dev.trimtab.cli.eval.LeaderboardJson;
 import dev.trimtab.cli.eval.LeaderboardMarkdown;
 import dev.trimtab.cli.eval.LocalizerChoice;
 import dev.trimtab.cli.eval.Report;
+import dev.trimtab.cli.output.Numbers;
+import dev.trimtab.cli.output.OutputPaths;
 import dev.trimtab.env.io.AtomicFile;
+import dev.trimtab.env.io.PartialFiles;
+import dev.trimtab.faults.problem.Problem;
 import dev.trimtab.faults.problem.Suite;
-import dev.trimtab.faults.problem.Suites;
-import dev.trimtab.faults.score.ProblemOutcome;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +44,7 @@ import picocli.CommandLine.Spec;
       "Run every problem of a suite with every controller and seed, in parallel, and write"
           + " leaderboard.json, leaderboard.md and report.html (with plots) to --out.",
       "The same suite, controllers and seeds give a byte-identical leaderboard.",
+      "Each run is saved to --out/runs/ as it ends; --resume skips the runs saved there.",
       ""
     })
 final class EvalCommand implements Callable<Integer> {
@@ -74,8 +87,18 @@ final class EvalCommand implements Callable<Integer> {
       names = "--out",
       required = true,
       paramLabel = "DIR",
-      description = "Output folder; created if missing, its eval files replaced.")
+      description =
+          "Output folder; created if missing. The files eval owns in it (leaderboards, report,"
+              + " plots/*.png, runs/*.json) are replaced; others are left alone.")
   Path out;
+
+  @Option(
+      names = "--resume",
+      description =
+          "Keep the runs already saved in --out by an interrupted eval of the same suite,"
+              + " controllers, seeds, localizer and code, and run only the others; the results"
+              + " are byte-identical to an uninterrupted eval.")
+  boolean resume;
 
   @Option(
       names = "--threads",
@@ -105,7 +128,23 @@ final class EvalCommand implements Callable<Integer> {
     if (n < 1) {
       throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + n);
     }
-    Suite loaded = Suites.resolve(suite);
+    Path dir = Inputs.workingDir().resolve(out).toAbsolutePath().normalize();
+    OutputPaths.checkFolder("--out", out.toString(), dir)
+        .ifPresent(
+            m -> {
+              throw new BadInput(m);
+            });
+    EvalFolder folder = new EvalFolder(dir);
+    Optional<PartialFiles.Found> busy = folder.liveWriter();
+    if (busy.isPresent()) {
+      throw new BadInput(
+          "--out "
+              + out
+              + " is in use: another trimtab eval (process "
+              + busy.get().pid()
+              + ") is writing there; wait for it or choose another folder");
+    }
+    Suite loaded = Inputs.suite(suite);
     LocalizerChoice localizers;
     try {
       localizers = LocalizerChoice.parse(localizer, Inputs.workingDir());
@@ -118,29 +157,73 @@ final class EvalCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    Path dir = Inputs.workingDir().resolve(out);
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new ParameterException(spec.commandLine(), "--out " + out + " is not a folder");
+    checkWork(plan, dir);
+    String version = VersionInfo.version();
+    EvalIdentity identity = EvalIdentity.of(plan, version);
+    String planId = identity.id();
+    Map<EvalRun.Key, EvalRun> done = resume ? savedRuns(folder, plan, identity) : Map.of();
+
+    PrintWriter err = spec.commandLine().getErr();
+    if (!resume && Files.isDirectory(dir)) {
+      int saved = folder.savedRunCount();
+      if (saved > 0) {
+        note(
+            err,
+            "starting over in "
+                + dir
+                + ": "
+                + saved
+                + " saved runs removed (--resume keeps"
+                + " the runs of an interrupted eval)");
+      }
+      folder.clear();
     }
     Files.createDirectories(dir);
-    long started = System.nanoTime();
-    List<ProblemOutcome> outcomes;
-    try (Progress progress = Progress.start("eval", plan.runs(), " runs", quiet)) {
-      outcomes = Evaluation.run(plan, registry, progress::step);
+    int stale = folder.removeStalePartials();
+    if (stale > 0) {
+      note(err, "removed " + stale + " unfinished files a killed eval left in " + dir);
     }
-    Leaderboard board = Leaderboard.of(plan, outcomes);
+    folder.start(identity);
+    if (resume) {
+      note(
+          err,
+          done.isEmpty()
+              ? "nothing to resume in " + dir + "; running all " + plan.runs() + " runs"
+              : "resuming: " + done.size() + " of " + plan.runs() + " runs saved in " + dir);
+    }
+
+    long started = System.nanoTime();
+    List<EvalRun> runs;
+    try (Progress progress = Progress.start("eval", plan.runs(), " runs", quiet)) {
+      progress.stepBy(done.size());
+      runs =
+          Evaluation.run(
+              plan,
+              registry,
+              done,
+              run -> {
+                try {
+                  folder.save(run, planId);
+                } catch (IOException e) {
+                  throw new UncheckedIOException("cannot save run " + run.key(), e);
+                }
+                progress.step();
+              });
+    }
+    Leaderboard board = Leaderboard.of(plan, runs);
     AtomicFile.write(dir.resolve(LeaderboardJson.FILE), LeaderboardJson.render(board));
     AtomicFile.write(dir.resolve(LeaderboardMarkdown.FILE), LeaderboardMarkdown.render(board));
-    Report.write(board, dir, VersionInfo.version());
+    Report.write(board, dir, version);
     double wallS = (System.nanoTime() - started) / 1e9;
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(
-        "%s: %d runs (%d problems x %d controllers x %d seeds) on %d threads in %.1f s%n",
+        "%s: %d runs (%d problems x %d controllers x %d seeds%s) on %d threads in %.1f s%n",
         loaded.name(),
         plan.runs(),
         loaded.problems().size(),
         controllers.size(),
         seeds.size(),
+        done.isEmpty() ? "" : ", " + done.size() + " resumed",
         n,
         wallS);
     stdout.print(LeaderboardMarkdown.summaryTable(board.summaries()));
@@ -148,5 +231,86 @@ final class EvalCommand implements Callable<Integer> {
     stdout.println("report:      " + dir.resolve(Report.FILE));
     stdout.flush();
     return TrimtabCli.OK;
+  }
+
+  /** The work of every run, checked before any is made (see {@link WorkLimits}). */
+  private void checkWork(EvalPlan plan, Path dir) {
+    List<RunShape> shapes = new ArrayList<>();
+    for (Problem p : plan.suite().problems()) {
+      String where = "problem " + p.name() + " (" + p.source() + ")";
+      shapes.add(
+          new RunShape(
+              p.topology(),
+              p.workload(),
+              p.durationS(),
+              p.intervalS(),
+              plan.localizer().spanSampling(),
+              RunShape.Keeps.SAMPLES,
+              new RunShape.Names(
+                  where,
+                  "durationS " + Numbers.compact(p.durationS()),
+                  "intervalS " + Numbers.compact(p.intervalS()),
+                  "workload " + p.workloadRef(),
+                  "topology " + p.topologyRef(),
+                  "--localizer " + localizer)));
+    }
+    WorkLimits.checkAll(
+            shapes,
+            plan.controllers().size() * plan.seeds().size(),
+            plan.threads(),
+            Resources.here(dir))
+        .ifPresent(
+            m -> {
+              throw new BadInput(m);
+            });
+  }
+
+  /** The runs saved in {@code folder} by the same evaluation; refuses those of another. */
+  private Map<EvalRun.Key, EvalRun> savedRuns(
+      EvalFolder folder, EvalPlan plan, EvalIdentity identity) throws IOException {
+    Optional<EvalIdentity> saved;
+    try {
+      saved = folder.savedIdentity();
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(
+          "--resume: "
+              + folder.dir().resolve(EvalFolder.RUNS).resolve(EvalFolder.PLAN)
+              + " is "
+              + e.getMessage()
+              + "; run without --resume to start over");
+    }
+    if (saved.isEmpty()) {
+      if (folder.savedRunCount() > 0) {
+        throw new BadInput(
+            "--resume: the runs saved in "
+                + folder.dir()
+                + " have no runs/plan.json to say which"
+                + " evaluation made them; run without --resume to start over");
+      }
+      return Map.of();
+    }
+    Optional<String> difference = identity.differenceFrom(saved.get());
+    if (difference.isPresent()) {
+      throw new BadInput(
+          "--resume: the runs saved in "
+              + folder.dir()
+              + " come from another evaluation ("
+              + difference.get()
+              + "); run without --resume to start over, or choose another --out");
+    }
+    try {
+      return folder.load(plan, identity.id());
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(
+          "--resume: "
+              + e.getMessage()
+              + "; delete that file to run it again, or run without"
+              + " --resume to start over");
+    }
+  }
+
+  private static void note(PrintWriter err, String message) {
+    err.println("trimtab: " + message);
+    err.flush();
   }
 }

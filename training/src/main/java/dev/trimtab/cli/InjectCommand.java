@@ -1,6 +1,7 @@
 package dev.trimtab.cli;
 
 import dev.trimtab.cli.output.Json;
+import dev.trimtab.cli.output.Numbers;
 import dev.trimtab.env.config.ConfigException;
 import dev.trimtab.env.io.AtomicFile;
 import dev.trimtab.env.sim.Simulation;
@@ -41,8 +42,10 @@ final class InjectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Inputs.notBlank("--faults", faults.toString(), "a fault campaign file");
     Campaign campaign = CampaignLoader.load(Inputs.workingDir().resolve(faults));
     SimRun.Plan plan = run.plan();
+    checkFits(campaign, plan);
     Path dir = run.runFolder();
     List<List<GroundTruth>> truth = new ArrayList<>(1);
     SimRun.Result result =
@@ -64,6 +67,26 @@ final class InjectCommand implements Callable<Integer> {
     stdout.println("run files: " + dir);
     stdout.flush();
     return TrimtabCli.OK;
+  }
+
+  /**
+   * The campaign fits the run, checked before anything is written: every fault ends within
+   * --duration (the rule problem files follow) and its targets exist in the topology.
+   */
+  private void checkFits(Campaign campaign, SimRun.Plan plan) {
+    int past = campaign.firstFaultPast(plan.duration().seconds());
+    if (past >= 0) {
+      throw new ConfigException(
+          faults.toString(),
+          "faults[" + past + "]",
+          "ends at "
+              + Numbers.compact(campaign.faults().get(past).endS())
+              + " s, after --duration "
+              + plan.duration()
+              + "; faults must end within the run");
+    }
+    Simulation dry = Simulation.create(plan.topology(), plan.workload(), run.seed);
+    attach(dry, campaign).close();
   }
 
   private SimulatedInjector attach(Simulation sim, Campaign campaign) {

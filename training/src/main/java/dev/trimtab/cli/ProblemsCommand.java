@@ -36,7 +36,7 @@ final class ProblemsCommand implements Runnable {
 
   static List<Suite> suites(String suite) {
     if (suite != null) {
-      return List.of(Suites.resolve(suite));
+      return List.of(Inputs.suite(suite));
     }
     return Suites.bundledNames().stream().map(Suites::resolve).toList();
   }

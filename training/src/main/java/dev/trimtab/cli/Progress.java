@@ -53,6 +53,13 @@ public final class Progress implements AutoCloseable {
     }
   }
 
+  /** Moves the bar {@code n} items on. */
+  public void stepBy(long n) {
+    if (bar != null && n > 0) {
+      bar.stepBy(n);
+    }
+  }
+
   /** Moves the bar one item on. */
   public void step() {
     if (bar != null) {

@@ -5,16 +5,16 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A file that appears whole or not at all: bytes go to a temporary file in the target's folder, and
  * {@link #commit} moves it over the target with {@link StandardCopyOption#ATOMIC_MOVE}. Closing
  * without committing deletes the temporary file, so a failed run leaves no half-written output.
+ * Temporary files still open when the JVM shuts down (Ctrl-C, {@code SIGTERM}) are deleted then;
+ * {@link PartialFiles} names them and finds those a killed process left behind.
  *
  * <p>The temporary file is created with the process's default permissions (the umask applies), not
  * the owner-only permissions of {@link Files#createTempFile}: run files are meant to be shared.
@@ -34,7 +34,12 @@ public final class AtomicFile implements Closeable {
   /** Starts writing {@code target}; its folder must exist. */
   public static AtomicFile create(Path target) throws IOException {
     Path temp = partialFor(target);
-    return new AtomicFile(target, temp, Files.newBufferedWriter(temp, StandardCharsets.UTF_8));
+    try {
+      return new AtomicFile(target, temp, Files.newBufferedWriter(temp, StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      PartialFiles.discard(temp);
+      throw e;
+    }
   }
 
   /** Writes {@code text} to {@code target} atomically in one go; its folder must exist. */
@@ -52,33 +57,29 @@ public final class AtomicFile implements Closeable {
       Files.write(temp, bytes);
       commit(temp, target);
     } finally {
-      Files.deleteIfExists(temp);
+      PartialFiles.discard(temp);
     }
   }
 
   /**
-   * A fresh, empty file beside {@code target} (a hidden name ending in {@code .partial}) to write
-   * into and then {@link #commit(Path, Path)}; its folder must exist.
+   * A fresh, empty file beside {@code target} (a hidden name ending in {@code .partial}, see {@link
+   * PartialFiles}) to write into and then {@link #commit(Path, Path)}; its folder must exist. It is
+   * deleted when the JVM shuts down before it is committed or {@link #discard discarded}.
    */
   public static Path partialFor(Path target) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    String base = "." + absolute.getFileName() + ".";
-    while (true) {
-      Path candidate =
-          dir.resolve(base + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".partial");
-      try {
-        return Files.createFile(candidate);
-      } catch (FileAlreadyExistsException taken) {
-        // another writer drew the same name: draw again
-      }
-    }
+    return PartialFiles.create(target);
   }
 
   /** Moves {@code partial} onto {@code target} in one step, replacing what was there. */
   public static void commit(Path partial, Path target) throws IOException {
     Files.move(
         partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    PartialFiles.forget(partial);
+  }
+
+  /** Deletes a file from {@link #partialFor} that will not be committed. */
+  public static void discard(Path partial) throws IOException {
+    PartialFiles.discard(partial);
   }
 
   /** Where the text goes until {@link #commit()}. */
@@ -97,9 +98,12 @@ public final class AtomicFile implements Closeable {
   @Override
   public void close() throws IOException {
     if (!done) {
-      writer.close();
-      Files.deleteIfExists(temp);
       done = true;
+      try {
+        writer.close();
+      } finally {
+        PartialFiles.discard(temp);
+      }
     }
   }
 }

@@ -153,6 +153,23 @@ public final class CarbonCsv {
 
   private static long epochSeconds(String source, int line, String column, String cell) {
     try {
+      return parseTime(cell);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          source, "line " + line + ", column '" + column + "'", e.getMessage());
+    }
+  }
+
+  /**
+   * A time as this format writes it, in Unix epoch seconds: {@code yyyy-MM-dd HH:mm:ss} or ISO-8601
+   * {@code yyyy-MM-ddTHH:mm:ss} (both UTC), ISO-8601 with an offset ({@code ...Z}, {@code
+   * ...+01:00}), or whole epoch seconds.
+   *
+   * @throws IllegalArgumentException naming the accepted forms
+   */
+  public static long parseTime(String text) {
+    String cell = text.strip();
+    try {
       if (cell.indexOf('-') > 0) {
         if (cell.endsWith("Z") || cell.lastIndexOf('+') > 0 || cell.lastIndexOf('-') > 10) {
           return OffsetDateTime.parse(cell.replace(' ', 'T')).toEpochSecond();
@@ -162,17 +179,15 @@ public final class CarbonCsv {
         return t.toEpochSecond(ZoneOffset.UTC);
       }
       double s = Double.parseDouble(cell);
-      if (Double.isFinite(s) && s == Math.rint(s)) {
+      if (Double.isFinite(s) && s == Math.rint(s) && Math.abs(s) < 1e15) {
         return (long) s;
       }
     } catch (DateTimeParseException | NumberFormatException e) {
       // reported below
     }
-    throw new ConfigException(
-        source,
-        "line " + line + ", column '" + column + "'",
+    throw new IllegalArgumentException(
         "'"
-            + cell
+            + text
             + "' is not a time; allowed: 'yyyy-MM-dd HH:mm:ss' (UTC), ISO-8601 with or "
             + "without offset, or whole Unix epoch seconds");
   }

@@ -1,5 +1,6 @@
 package dev.trimtab.env.power;
 
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -64,6 +65,31 @@ public final class CarbonIntensitySeries implements CarbonIntensity {
       throw new IllegalArgumentException("offsetS must be finite and >= 0, got " + offsetS);
     }
     return new CarbonIntensitySeries(firstEpochS, timesS, gPerKWh, cumulative, offsetS);
+  }
+
+  /**
+   * The same data with simulated time 0 at Unix time {@code epochS}, which must lie within the
+   * series: from its first sample to its last (after which the last value holds). Places a run in
+   * any season of a year of data.
+   *
+   * @throws IllegalArgumentException naming the series' first and last sample times
+   */
+  public CarbonIntensitySeries startingAt(long epochS) {
+    long lastEpochS = lastEpochS();
+    if (epochS < firstEpochS || epochS > lastEpochS) {
+      throw new IllegalArgumentException(
+          Instant.ofEpochSecond(epochS)
+              + " is outside the series, which runs from "
+              + Instant.ofEpochSecond(firstEpochS)
+              + " to "
+              + Instant.ofEpochSecond(lastEpochS));
+    }
+    return withOffset(epochS - firstEpochS);
+  }
+
+  /** The last sample's time as Unix epoch seconds. */
+  public long lastEpochS() {
+    return firstEpochS + (long) Math.floor(spanS());
   }
 
   @Override

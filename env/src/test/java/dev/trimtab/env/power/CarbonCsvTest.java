@@ -69,6 +69,56 @@ class CarbonCsvTest {
     assertEquals(200.0, s.gPerKWhAt(3600));
   }
 
+  /**
+   * Hand-computed: samples 100 (00:00Z), 200 (01:00Z), 300 (02:00Z). Starting at 00:30Z, the first
+   * simulated hour is 1800 s at 100 and 1800 s at 200, mean 150; an hour from there, 1800 s at 200
+   * and 1800 s at 300, mean 250; the last value holds after the last sample.
+   */
+  @Test
+  void aSeriesStartsAtAnyInstantWithinIt() throws IOException {
+    CarbonIntensitySeries s =
+        CarbonIntensity.read(
+            write(
+                "Time,Carbon Intensity\n2024-01-01 00:00:00,100\n2024-01-01 01:00:00,200\n"
+                    + "2024-01-01 02:00:00,300\n"));
+    CarbonIntensitySeries half = s.startingAt(CarbonCsv.parseTime("2024-01-01T00:30:00Z"));
+    assertEquals(1800.0, half.offsetS());
+    assertEquals(100.0, half.gPerKWhAt(0));
+    assertEquals(150.0, half.meanGPerKWh(0, 3600), 1e-12);
+    assertEquals(250.0, half.meanGPerKWh(3600, 7200), 1e-12);
+    assertEquals(300.0, half.gPerKWhAt(10_000));
+    assertEquals(300.0, s.startingAt(CarbonCsv.parseTime("2024-01-01T02:00:00Z")).gPerKWhAt(0));
+    assertEquals(100.0, s.startingAt(s.firstEpochS()).gPerKWhAt(0));
+    assertEquals(CarbonCsv.parseTime("2024-01-01T02:00:00Z"), s.lastEpochS());
+
+    IllegalArgumentException before =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> s.startingAt(CarbonCsv.parseTime("2023-12-31T23:59:59Z")));
+    assertEquals(
+        "2023-12-31T23:59:59Z is outside the series, which runs from 2024-01-01T00:00:00Z to"
+            + " 2024-01-01T02:00:00Z",
+        before.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> s.startingAt(CarbonCsv.parseTime("2024-01-01T02:00:01Z")));
+  }
+
+  @Test
+  void timesParseInEveryFormTheFileTakes() {
+    long t = 1593604800L; // 2020-07-01T12:00:00Z
+    assertEquals(t, CarbonCsv.parseTime("2020-07-01T12:00:00Z"));
+    assertEquals(t, CarbonCsv.parseTime("2020-07-01T13:00:00+01:00"));
+    assertEquals(t, CarbonCsv.parseTime("2020-07-01 12:00:00"));
+    assertEquals(t, CarbonCsv.parseTime("2020-07-01T12:00:00"));
+    assertEquals(t, CarbonCsv.parseTime("1593604800"));
+    for (String bad : new String[] {"", "July", "2020-07-01", "1e300", "NaN", "12.5"}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> CarbonCsv.parseTime(bad), bad);
+      assertTrue(e.getMessage().contains("is not a time; allowed:"), e.getMessage());
+    }
+  }
+
   @Test
   void badFilesNameTheFileLineFieldAndWhatIsAllowed() throws IOException {
     assertBad(write(""), "line 1", "empty file");

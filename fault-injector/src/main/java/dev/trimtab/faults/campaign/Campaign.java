@@ -18,6 +18,20 @@ public record Campaign(String name, String description, List<FaultSpec> faults) 
     faults = List.copyOf(faults);
   }
 
+  /**
+   * The index of the first fault that does not end within a run of {@code durationS} seconds, or -1
+   * if all do. A fault must end within the run it is injected into: problem files and {@code
+   * trimtab inject} both refuse one that does not.
+   */
+  public int firstFaultPast(double durationS) {
+    for (int i = 0; i < faults.size(); i++) {
+      if (faults.get(i).endS() > durationS + 1e-9) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** When the last fault ends, in seconds (0 for an empty campaign). */
   public double endS() {
     return faults.stream().mapToDouble(FaultSpec::endS).max().orElse(0);

@@ -7,7 +7,9 @@ import dev.trimtab.faults.score.ProblemRunner;
 import dev.trimtab.faults.score.SloDetector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * Runs an {@link EvalPlan} on a pool of threads. Each run is independent (its own simulation,
@@ -25,20 +27,40 @@ public final class Evaluation {
    * Runs every problem × controller × seed; {@code onRunDone} is called (from worker threads) as
    * each run ends. The first failing run stops the rest and is rethrown, naming the run.
    */
-  public static List<ProblemOutcome> run(
+  public static List<EvalRun> run(
       EvalPlan plan, ControllerRegistry controllers, Runnable onRunDone) {
+    return run(plan, controllers, Map.of(), run -> onRunDone.run());
+  }
+
+  /**
+   * Runs the problem × controller × seed combinations of {@code plan} that {@code done} does not
+   * hold, and returns every run in plan order (problem, then controller, then seed), those of
+   * {@code done} included. {@code onNewRun} is called from a worker thread as each new run ends,
+   * before the next starts on that thread: the place to save it. The first failing run stops the
+   * rest and is rethrown, naming the run.
+   */
+  public static List<EvalRun> run(
+      EvalPlan plan,
+      ControllerRegistry controllers,
+      Map<EvalRun.Key, EvalRun> done,
+      Consumer<EvalRun> onNewRun) {
     for (String name : plan.controllers()) {
       controllers.create(name);
     }
-    List<Callable<ProblemOutcome>> tasks = new ArrayList<>(plan.runs());
+    List<Callable<EvalRun>> tasks = new ArrayList<>(plan.runs());
     for (Problem problem : plan.suite().problems()) {
       for (String controller : plan.controllers()) {
         for (long seed : plan.seeds()) {
+          EvalRun saved = done.get(new EvalRun.Key(problem.name(), controller, seed));
+          if (saved != null) {
+            tasks.add(() -> saved);
+            continue;
+          }
           tasks.add(
               () -> {
-                ProblemOutcome outcome = runOne(plan, problem, controllers, controller, seed);
-                onRunDone.run();
-                return outcome;
+                EvalRun run = EvalRun.of(runOne(plan, problem, controllers, controller, seed));
+                onNewRun.accept(run);
+                return run;
               });
         }
       }

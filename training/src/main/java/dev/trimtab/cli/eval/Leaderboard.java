@@ -2,7 +2,6 @@ package dev.trimtab.cli.eval;
 
 import dev.trimtab.faults.problem.Problem;
 import dev.trimtab.faults.problem.TaskKind;
-import dev.trimtab.faults.score.ProblemOutcome;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +12,7 @@ import java.util.List;
 public record Leaderboard(EvalPlan plan, List<Row> rows) {
 
   /** One run: the problem it played and its outcome. */
-  public record Row(Problem problem, ProblemOutcome outcome) {
+  public record Row(Problem problem, EvalRun outcome) {
     public TaskKind task() {
       return problem.task();
     }
@@ -26,9 +25,9 @@ public record Leaderboard(EvalPlan plan, List<Row> rows) {
   /**
    * Pairs {@code outcomes} (in plan order, as {@link Evaluation#run} returns them) with problems.
    */
-  public static Leaderboard of(EvalPlan plan, List<ProblemOutcome> outcomes) {
+  public static Leaderboard of(EvalPlan plan, List<EvalRun> outcomes) {
     List<Row> rows = new ArrayList<>(outcomes.size());
-    for (ProblemOutcome o : outcomes) {
+    for (EvalRun o : outcomes) {
       Problem p = plan.suite().problem(o.problem());
       if (p == null) {
         throw new IllegalArgumentException("no problem " + o.problem() + " in the suite");

@@ -5,7 +5,6 @@ import dev.trimtab.cli.output.Json;
 import dev.trimtab.faults.score.DetectionScore;
 import dev.trimtab.faults.score.LocalizationScore;
 import dev.trimtab.faults.score.MitigationScore;
-import dev.trimtab.faults.score.ProblemOutcome;
 import java.io.IOException;
 import java.util.List;
 
@@ -52,7 +51,7 @@ public final class LeaderboardJson {
   }
 
   private static void row(JsonGenerator out, Leaderboard.Row row) throws IOException {
-    ProblemOutcome o = row.outcome();
+    EvalRun o = row.outcome();
     out.writeStringField("problem", o.problem());
     out.writeStringField("task", row.task().yamlName());
     out.writeStringField("controller", o.controller());

@@ -5,7 +5,6 @@ import dev.trimtab.env.topology.EndpointSpec;
 import dev.trimtab.faults.inject.GroundTruth;
 import dev.trimtab.faults.problem.Problem;
 import dev.trimtab.faults.score.IntervalSample;
-import dev.trimtab.faults.score.ProblemOutcome;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -48,7 +47,7 @@ final class Plots {
    * SLO, so a timeout does not flatten the rest), CPU cores allocated and replicas over time, the
    * fault windows shaded.
    */
-  static void problem(Problem p, List<ProblemOutcome> outcomes, Path png) throws IOException {
+  static void problem(Problem p, List<EvalRun> outcomes, Path png) throws IOException {
     double loosestSloMs =
         p.topology().endpoints().stream().mapToDouble(e -> e.slo().latencyMs()).max().orElse(1);
     double capMs = 2 * loosestSloMs;
@@ -70,7 +69,7 @@ final class Plots {
   private static XYChart xy(
       String title,
       String yTitle,
-      List<ProblemOutcome> outcomes,
+      List<EvalRun> outcomes,
       ToDoubleFunction<IntervalSample> y,
       List<GroundTruth> truth) {
     XYChart chart =
@@ -86,7 +85,7 @@ final class Plots {
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setYAxisDecimalPattern("#,##0.#");
     double max = 0;
-    for (ProblemOutcome o : outcomes) {
+    for (EvalRun o : outcomes) {
       for (IntervalSample s : o.samples()) {
         max = Math.max(max, y.applyAsDouble(s));
       }
@@ -108,7 +107,7 @@ final class Plots {
       fault.setMarker(SeriesMarkers.NONE);
     }
     for (int i = 0; i < outcomes.size(); i++) {
-      ProblemOutcome o = outcomes.get(i);
+      EvalRun o = outcomes.get(i);
       double[] xs = o.samples().stream().mapToDouble(IntervalSample::endS).toArray();
       double[] ys = o.samples().stream().mapToDouble(y).toArray();
       XYSeries s = chart.addSeries(o.controller(), xs, ys);

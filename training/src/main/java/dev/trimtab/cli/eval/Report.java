@@ -4,7 +4,6 @@ import dev.trimtab.cli.output.Numbers;
 import dev.trimtab.env.io.AtomicFile;
 import dev.trimtab.faults.inject.GroundTruth;
 import dev.trimtab.faults.problem.Problem;
-import dev.trimtab.faults.score.ProblemOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +68,7 @@ public final class Report {
   private static void problem(StringBuilder html, Leaderboard board, Problem p, Path plots)
       throws IOException {
     long seed = board.plan().seeds().get(0);
-    List<ProblemOutcome> firstSeed =
+    List<EvalRun> firstSeed =
         board.rowsOf(p).stream()
             .map(Leaderboard.Row::outcome)
             .filter(o -> o.seed() == seed)

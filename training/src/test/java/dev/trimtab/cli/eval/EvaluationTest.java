@@ -56,9 +56,16 @@ public class EvaluationTest {
 
   /** Two short problems on hotel-reservation: a CPU hog to localize, a rate step to mitigate. */
   public static Path tinySuite(Path dir) throws IOException {
+    return tinySuite(dir, 40);
+  }
+
+  /** The same two problems, {@code durationS} long (at least 40). */
+  public static Path tinySuite(Path dir, int durationS) throws IOException {
     Path suite = Files.createDirectories(dir.resolve("tiny"));
     String common =
-        "topology: hotel-reservation\nworkload: \"poisson:rate=150\"\ndurationS: 40\nintervalS: 5\n";
+        "topology: hotel-reservation\nworkload: \"poisson:rate=150\"\ndurationS: "
+            + durationS
+            + "\nintervalS: 5\n";
     Files.writeString(
         suite.resolve("a-hog.yaml"),
         "name: a-hog\ntask: localization\n"
