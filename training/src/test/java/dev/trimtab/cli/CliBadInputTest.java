@@ -340,14 +340,6 @@ class CliBadInputTest {
     return new Case("eval " + what, names, args);
   }
 
-  /**
-   * Binary topology files still get the decoder's message ({@code MalformedInputException: Input
-   * length = 1}) from the topology reader, whose text-file sniffing is being rewritten in the YAML
-   * binder work of the same issue; one line, status 2 and the file's name hold already.
-   */
-  private static final java.util.Set<String> DECODER_MESSAGE_PENDING =
-      java.util.Set.of("sim gzip topology", "sim binary topology", "bench sim binary topology");
-
   /** {@code FileSystemException: ...} or {@code java.nio...}: a class name standing for words. */
   private static final java.util.regex.Pattern CLASS_AS_MESSAGE =
       java.util.regex.Pattern.compile("\\b[A-Z]\\w*(Exception|Error): |\\bjava\\.[a-z]");
@@ -369,11 +361,9 @@ class CliBadInputTest {
                       assertTrue(err.endsWith("\n"), shown);
                       assertEquals(1, err.lines().count(), "one line: " + shown);
                       assertTrue(err.contains(c.names()), "names " + c.names() + ": " + shown);
-                      if (!DECODER_MESSAGE_PENDING.contains(c.what())) {
-                        assertFalse(
-                            CLASS_AS_MESSAGE.matcher(err).find(),
-                            "no exception's name as the message: " + shown);
-                      }
+                      assertFalse(
+                          CLASS_AS_MESSAGE.matcher(err).find(),
+                          "no exception's name as the message: " + shown);
                       assertFalse(
                           err.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' || ch == 0xFFFD),
                           "nothing binary echoed: " + shown);

@@ -11,6 +11,22 @@ public final class Limits {
   /** Longest simulated time any time field may name: ten years (365-day), in seconds. */
   public static final double MAX_SECONDS = 315_360_000;
 
+  /**
+   * Longest simulated time of one run (a problem's durationS, the CLI's --duration): 366 days. Time
+   * fields inside a run (a fault's start, a workload's period) may name more, up to {@link
+   * #MAX_SECONDS}; a run never lasts longer than this.
+   */
+  public static final int MAX_RUN_DAYS = 366;
+
+  /** {@link #MAX_RUN_DAYS} in seconds. */
+  public static final double MAX_RUN_S = MAX_RUN_DAYS * 86_400.0;
+
+  /** Shortest control interval of a run: 1 ms. */
+  public static final double MIN_INTERVAL_S = 0.001;
+
+  /** Most control intervals in one run (duration / interval). */
+  public static final double MAX_INTERVALS = 1e8;
+
   /** Highest request rate, per field and as a workload's simulated mean: requests per second. */
   public static final double MAX_RATE_PER_S = 1_000_000;
 
@@ -31,6 +47,9 @@ public final class Limits {
 
   /** Largest relative weight (endpoint weights, request-mix weights). */
   public static final double MAX_WEIGHT = 1e9;
+
+  /** The simulated length of one run: {@code (0, MAX_RUN_S]} seconds. */
+  public static final Range RUN_S = Range.above(0, MAX_RUN_S, "a number of seconds");
 
   /** A start time: {@code [0, MAX_SECONDS]} seconds. */
   public static final Range START_S = Range.closed(0, MAX_SECONDS, "a number of seconds");

@@ -11,7 +11,6 @@ import dev.trimtab.env.workload.Workload;
 import dev.trimtab.faults.campaign.Campaign;
 import dev.trimtab.faults.campaign.CampaignLoader;
 import dev.trimtab.faults.inject.SimulatedInjector;
-import dev.trimtab.faults.spec.FaultSpec;
 import dev.trimtab.faults.spec.ServiceFault;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,14 +42,11 @@ public final class ProblemLoader {
           "intervalS",
           "slos");
 
-  /** Most control intervals in a run (durationS / intervalS). */
-  public static final int MAX_INTERVALS = 1_000_000;
-
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
   private static final String NAME_TEXT =
       "a name of lower-case letters, digits and '-' (at most 63 characters)";
   private static final Range INTERVAL_S =
-      Range.closed(0.01, Limits.MAX_SECONDS, "a number of seconds");
+      Range.closed(Limits.MIN_INTERVAL_S, Limits.MAX_RUN_S, "a number of seconds");
 
   private ProblemLoader() {}
 
@@ -77,7 +73,7 @@ public final class ProblemLoader {
     f.requireMap(FIELDS);
     String name = f.required("name").text(NAME, NAME_TEXT);
     TaskKind task = TaskKind.fromYaml(f.required("task").choice(TaskKind.yamlNames()));
-    double durationS = f.required("durationS").number(Limits.DURATION_S);
+    double durationS = f.required("durationS").number(Limits.RUN_S);
     double intervalS =
         f.optionalNumber(
             "intervalS",
@@ -86,11 +82,11 @@ public final class ProblemLoader {
                 INTERVAL_S.min(),
                 Math.max(INTERVAL_S.min(), durationS),
                 "a number of seconds (at most durationS)"));
-    if (durationS / intervalS > MAX_INTERVALS) {
+    if (durationS / intervalS > Limits.MAX_INTERVALS) {
       throw f.required("intervalS")
           .error(
               "expected at most "
-                  + MAX_INTERVALS
+                  + Range.format(Limits.MAX_INTERVALS)
                   + " control intervals (durationS / intervalS); got "
                   + Range.format(Math.ceil(durationS / intervalS)));
     }
@@ -135,18 +131,16 @@ public final class ProblemLoader {
       Campaign campaign,
       TaskKind task,
       double durationS) {
-    for (int i = 0; i < campaign.faults().size(); i++) {
-      FaultSpec fault = campaign.faults().get(i);
-      if (fault.endS() > durationS + 1e-9) {
-        throw f.required("campaign")
-            .required("faults[" + i + "]")
-            .error(
-                "ends at "
-                    + Range.format(fault.endS())
-                    + " s, after the problem's durationS "
-                    + Range.format(durationS)
-                    + "; faults must end within the run");
-      }
+    int past = campaign.firstFaultPast(durationS);
+    if (past >= 0) {
+      throw f.required("campaign")
+          .required("faults[" + past + "]")
+          .error(
+              "ends at "
+                  + Range.format(campaign.faults().get(past).endS())
+                  + " s, after the problem's durationS "
+                  + Range.format(durationS)
+                  + "; faults must end within the run");
     }
     boolean serviceFault = campaign.faults().stream().anyMatch(s -> s instanceof ServiceFault);
     if (task == TaskKind.LOCALIZATION && !serviceFault) {

@@ -89,8 +89,8 @@ class ProblemLoaderTest {
             + " mitigation; got the string \"repair\"",
         "bad name|name: tiny|name: Tiny Problem|name|lower-case letters",
         "bad duration|durationS: 60|durationS: -1|durationS|expected a number of seconds in (0,"
-            + " 315360000]; got the number -1",
-        "interval too long|intervalS: 5|intervalS: 90|intervalS|at most durationS) in [0.01, 60];"
+            + " 31622400]; got the number -1",
+        "interval too long|intervalS: 5|intervalS: 90|intervalS|at most durationS) in [0.001, 60];"
             + " got the number 90",
         "unknown topology|topology: hotel-reservation|topology: hotel|topology|bundled:"
             + " gpu-inference, hotel-reservation",
@@ -98,8 +98,8 @@ class ProblemLoaderTest {
         "absurd rate|poisson:rate=100|poisson:rate=1e12|workload|workload spec 'poisson:rate=1e12':"
             + " field 'rate': expected a number of req/s in (0, 1000000]; got the number"
             + " 1000000000000",
-        "too many intervals|intervalS: 5|intervalS: 0.00001|intervalS|in [0.01, 60]; got the number"
-            + " 0.00001",
+        "too short an interval|intervalS: 5|intervalS: 0.00001|intervalS|in [0.001, 60]; got the"
+            + " number 0.00001",
         "unknown endpoint in slos|search-hotels: {latencyMs: 400}|checkout: {latencyMs: 400}"
             + "|slos.checkout|known: [search-hotels",
         "bad slo|{latencyMs: 400}|{latencyMs: 0}|slos.search-hotels.latencyMs|expected a number of"
@@ -128,18 +128,18 @@ class ProblemLoaderTest {
   }
 
   @Test
-  void aMillionControlIntervalsAtMost() {
+  void aHundredMillionControlIntervalsAtMost() {
     String yaml =
-        GOOD.replace("durationS: 60", "durationS: 100000")
-            .replace("intervalS: 5", "intervalS: 0.01");
+        GOOD.replace("durationS: 60", "durationS: 1000000")
+            .replace("intervalS: 5", "intervalS: 0.001");
     ConfigException e =
         assertThrows(ConfigException.class, () -> ProblemLoader.parse(yaml, "bad.yaml", dir));
     assertEquals("intervalS", e.field());
     assertTrue(
         e.getMessage()
             .endsWith(
-                "expected at most 1000000 control intervals (durationS / intervalS);"
-                    + " got 10000000"),
+                "expected at most 100000000 control intervals (durationS / intervalS);"
+                    + " got 1000000000"),
         e.getMessage());
   }
 

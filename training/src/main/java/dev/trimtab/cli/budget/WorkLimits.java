@@ -1,5 +1,6 @@
 package dev.trimtab.cli.budget;
 
+import dev.trimtab.env.config.Limits;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,10 +23,10 @@ import java.util.Optional;
  * </ul>
  */
 public final class WorkLimits {
-  public static final int MAX_DURATION_DAYS = 366;
-  public static final double MAX_DURATION_S = MAX_DURATION_DAYS * 86_400.0;
-  public static final double MIN_INTERVAL_S = 0.001;
-  public static final double MAX_INTERVALS = 1e8;
+  public static final int MAX_DURATION_DAYS = Limits.MAX_RUN_DAYS;
+  public static final double MAX_DURATION_S = Limits.MAX_RUN_S;
+  public static final double MIN_INTERVAL_S = Limits.MIN_INTERVAL_S;
+  public static final double MAX_INTERVALS = Limits.MAX_INTERVALS;
   public static final double MAX_EVENTS = 1e12;
   public static final int HEAP_SHARE_PERCENT = 75;
   public static final int DISK_SHARE_PERCENT = 90;
