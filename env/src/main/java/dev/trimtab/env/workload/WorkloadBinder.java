@@ -168,17 +168,25 @@ final class WorkloadBinder {
   private static WorkloadSpec trace(YamlField f, WorkloadOptions o, Path baseDir) {
     f.requireMap(TRACE);
     YamlField fileField = f.required("file");
-    String name = fileField.text("the path of an rps or csv trace (plain or gzip)");
-    Path file;
-    try {
-      file = baseDir.resolve(name).normalize();
-    } catch (java.nio.file.InvalidPathException e) {
-      throw fileField.error("expected a file path; got an invalid one (" + e.getReason() + ")");
+    String name =
+        fileField.text("a bundled trace's name or the path of an rps or csv trace (plain or gzip)");
+    Path file = BundledTraces.file(name).orElse(null);
+    if (file == null) {
+      try {
+        file = baseDir.resolve(name).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        throw fileField.error("expected a file path; got an invalid one (" + e.getReason() + ")");
+      }
+      if (!Files.isRegularFile(file)) {
+        throw fileField.error(
+            "no such file: "
+                + file.toAbsolutePath()
+                + "; nor a bundled trace ("
+                + String.join(", ", BundledTraces.names())
+                + ")");
+      }
     }
-    if (!Files.isRegularFile(file)) {
-      throw fileField.error("no such file: " + file.toAbsolutePath());
-    }
-    String guessed = TraceFormat.guess(name).fileName();
+    String guessed = TraceFormat.guess(file.getFileName().toString()).fileName();
     TraceFormat format =
         TraceFormat.valueOf(
             f.optionalChoice("format", TraceFormat.fileNames(), guessed).toUpperCase());
