@@ -3,6 +3,7 @@ package dev.trimtab.env.sim;
 import dev.trimtab.env.random.Seeds;
 import dev.trimtab.env.workload.ArrivalStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,10 @@ final class Cluster {
   final Map<Long, Effects> edgeEffects = new HashMap<>();
 
   private final Map<Integer, Runnable> actions = new HashMap<>();
+
+  /** Calls a processor-sharing completion finished at once, before each goes on. */
+  private int[] finished = new int[4];
+
   private int nextAction;
   private SpanSink spanSink;
   private double samplingRate;
@@ -352,8 +357,6 @@ final class Cluster {
     }
   }
 
-  private int[] finished = new int[4];
-
   /**
    * The next completion of a processor-sharing replica, unless a change of speed since made this
    * event stale: completes every call whose work is done, then lets each go on.
@@ -374,7 +377,7 @@ final class Cluster {
       s.completed++;
       s.throttledMs += Math.max(0, nowMs - calls.arrivalMs(c) - workCoreMs / aloneCores);
       if (n == finished.length) {
-        finished = java.util.Arrays.copyOf(finished, n * 2);
+        finished = Arrays.copyOf(finished, n * 2);
       }
       finished[n++] = c;
     } while (cpu.firstDone());
