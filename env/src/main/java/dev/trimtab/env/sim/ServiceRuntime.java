@@ -2,6 +2,7 @@ package dev.trimtab.env.sim;
 
 import dev.trimtab.env.power.GpuDvfsModel;
 import dev.trimtab.env.topology.CpuSharing;
+import dev.trimtab.env.topology.LoadBalancing;
 import dev.trimtab.env.topology.ServiceSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +38,7 @@ final class ServiceRuntime {
   private Replica[] ready = new Replica[4];
   private int readyCount;
   private final Balancer balancer;
+  private final boolean roundRobin;
 
   // Integrals over simulated time, advanced at every change of rate.
   private double lastChangeMs;
@@ -69,6 +71,7 @@ final class ServiceRuntime {
     this.spec = spec;
     this.demandRng = demandRng;
     this.balancer = new Balancer(spec.loadBalancing(), balancingRng);
+    this.roundRobin = spec.loadBalancing() == LoadBalancing.ROUND_ROBIN;
     this.cpuLimitCores = spec.cpuLimitCores();
     this.memoryLimitMiB = spec.memoryLimitMiB();
     this.gpuModel = spec.isGpu() ? spec.gpu().model() : null;
@@ -189,6 +192,9 @@ final class ServiceRuntime {
 
   /** The ready replica the next call goes to, by the service's policy; null if none is ready. */
   Replica pickReplica() {
+    if (readyCount == 1 && !roundRobin) {
+      return ready[0]; // the common case, kept short; round robin still counts its turns
+    }
     return balancer.pick(ready, readyCount);
   }
 
