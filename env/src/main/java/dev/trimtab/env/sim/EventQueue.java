@@ -17,9 +17,9 @@ import java.util.Arrays;
  *       guess.
  *   <li><b>The far heap</b>, a 4-ary min-heap (half the depth of a binary one, a node's children
  *       side by side in memory), holds what does not fit in the near list. Every far event comes
- *       after every near event, so the heap is looked at only when the near list is empty; it takes
- *       over when many events are pending (thousands of busy servers), where a sorted list would
- *       cost too much to insert into.
+ *       after every near event, so the heap is looked at only when the near list is empty, and then
+ *       its earliest events refill half the near list; it takes over when many events are pending
+ *       (thousands of busy servers), where a sorted list would cost too much to insert into.
  * </ul>
  *
  * <p>The serial number is assigned at scheduling, so events at equal times fire in the order they
