@@ -3,6 +3,7 @@ package dev.trimtab.env.sim;
 import dev.trimtab.env.random.Seeds;
 import dev.trimtab.env.workload.ArrivalStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ final class Cluster {
   static final int REPLICA_READY = 5;
   static final int LEAK_OOM = 6;
   static final int ACTION = 7;
+  static final int SHARE_DONE = 8;
 
   static final byte DROP = 1;
   static final byte ERROR = 2;
@@ -53,6 +55,10 @@ final class Cluster {
   final Map<Long, Effects> edgeEffects = new HashMap<>();
 
   private final Map<Integer, Runnable> actions = new HashMap<>();
+
+  /** Calls a processor-sharing completion finished at once, before each goes on. */
+  private int[] finished = new int[4];
+
   private int nextAction;
   private SpanSink spanSink;
   private double samplingRate;
@@ -78,7 +84,10 @@ final class Cluster {
     for (int s = 0; s < n; s++) {
       services[s] =
           new ServiceRuntime(
-              s, compiled.topology.services().get(s), seeds.stream("service-times", s));
+              s,
+              compiled.topology.services().get(s),
+              seeds.stream("service-times", s),
+              seeds.stream("load-balancing", s));
       for (int r = 0; r < services[s].spec.replicas(); r++) {
         Replica replica = newReplica(services[s]);
         replica.state = Replica.State.READY;
@@ -122,6 +131,7 @@ final class Cluster {
       case REPLICA_READY -> onReplicaReady(allReplicas.get(payload));
       case LEAK_OOM -> onLeakOom(payload);
       case ACTION -> actions.remove(payload).run();
+      case SHARE_DONE -> onShareDone(allReplicas.get(payload));
       default -> throw new IllegalStateException("unknown event type " + type);
     }
   }
@@ -259,12 +269,12 @@ final class Cluster {
     if (s.effects.hung) {
       return;
     }
-    Replica r = s.nextReady();
+    Replica r = s.pickReplica();
     if (r == null) {
       failAtOrigin(c, s, ERROR);
     } else if (r.hasFreeServer()) {
       start(s, r, c);
-    } else if (r.queue.size() < s.spec.queueBound()) {
+    } else if (r.sharedCpu == null && r.queue.size() < s.spec.queueBound()) {
       calls.setState(c, Calls.QUEUED);
       calls.setReplica(c, r.id);
       r.queue.addLast(c);
@@ -280,6 +290,10 @@ final class Cluster {
       workMs +=
           calls.promptTokens(c) * compiled.nodePerPromptTokenMs[node]
               + calls.outputTokens(c) * compiled.nodePerOutputTokenMs[node];
+    }
+    if (r.sharedCpu != null) {
+      startShared(s, r, c, workMs * s.memorySlowdown(nowMs) * s.effects.serviceTimeFactor);
+      return;
     }
     double speedCores =
         s.gpuModel != null ? s.gpuSpeed() : r.speedCores * s.effects.cpuCapacityFactor;
@@ -304,6 +318,78 @@ final class Cluster {
       startQueued(s, r);
       finishDrainIfIdle(s, r);
     }
+    afterWork(c, s);
+  }
+
+  /** A call joins a processor-sharing replica with {@code workCoreMs} to do. */
+  private void startShared(ServiceRuntime s, Replica r, int c, double workCoreMs) {
+    calls.setState(c, Calls.RUNNING);
+    calls.setReplica(c, r.id);
+    calls.setReplicaEpoch(c, r.epoch);
+    r.sharedCpu.advance(nowMs);
+    r.sharedCpu.add(c, workCoreMs);
+    r.busy++;
+    reshare(s, r);
+  }
+
+  /**
+   * Gives a processor-sharing replica's calls their new speed after a call came or went, or the
+   * limit or the contention changed, and schedules the next completion at that speed.
+   */
+  void reshare(ServiceRuntime s, Replica r) {
+    SharedCpu cpu = r.sharedCpu;
+    cpu.advance(nowMs);
+    double busyBefore = cpu.busyCores;
+    double doneMs = cpu.reshare(r.cpuLimitCores * s.effects.cpuCapacityFactor, nowMs);
+    s.busyCoresChanged(nowMs, cpu.busyCores - busyBefore);
+    cpu.nextDoneMs = doneMs;
+    if (cpu.size() > 0) {
+      events.schedule(doneMs, SHARE_DONE, r.id);
+    }
+  }
+
+  /** Reshares every processor-sharing replica of {@code s} (its limit or contention changed). */
+  void reshareAll(ServiceRuntime s) {
+    for (Replica r : s.replicas) {
+      if (r.sharedCpu != null && r.sharedCpu.size() > 0) {
+        reshare(s, r);
+      }
+    }
+  }
+
+  /**
+   * The next completion of a processor-sharing replica, unless a change of speed since made this
+   * event stale: completes every call whose work is done, then lets each go on.
+   */
+  private void onShareDone(Replica r) {
+    SharedCpu cpu = r.sharedCpu;
+    if (nowMs != cpu.nextDoneMs) {
+      return;
+    }
+    ServiceRuntime s = services[r.service];
+    cpu.advance(nowMs);
+    double aloneCores = Math.min(1, r.cpuLimitCores * s.effects.cpuCapacityFactor);
+    int n = 0;
+    do {
+      double workCoreMs = cpu.firstWorkCoreMs();
+      int c = cpu.pollFirst();
+      r.busy--;
+      s.completed++;
+      s.throttledMs += Math.max(0, nowMs - calls.arrivalMs(c) - workCoreMs / aloneCores);
+      if (n == finished.length) {
+        finished = Arrays.copyOf(finished, n * 2);
+      }
+      finished[n++] = c;
+    } while (cpu.firstDone());
+    reshare(s, r);
+    finishDrainIfIdle(s, r);
+    for (int i = 0; i < n; i++) {
+      afterWork(finished[i], s);
+    }
+  }
+
+  /** A call's CPU burst is over: it fails, waits for injected latency, or makes its calls. */
+  private void afterWork(int c, ServiceRuntime s) {
     if (calls.abandoned(c)) {
       calls.release(c);
       return;
@@ -496,7 +582,7 @@ final class Cluster {
   }
 
   Replica newReplica(ServiceRuntime s) {
-    Replica r = new Replica(allReplicas.size(), s.index, s.cpuLimitCores);
+    Replica r = new Replica(allReplicas.size(), s.index, s.cpuLimitCores, s.maxSharedCalls());
     if (s.gpuModel != null) {
       r.setGpuCapacity(s.spec.gpu().devices(), 1);
     }
@@ -526,7 +612,19 @@ final class Cluster {
    */
   void crash(Replica r) {
     ServiceRuntime s = services[r.service];
-    for (int i = 0; i < r.busy; i++) {
+    if (r.sharedCpu != null) {
+      SharedCpu cpu = r.sharedCpu;
+      s.busyCoresChanged(nowMs, -cpu.busyCores);
+      for (int i = 0; i < cpu.size(); i++) {
+        int c = cpu.call(i);
+        if (!calls.abandoned(c)) {
+          failAtOrigin(c, s, ERROR);
+        }
+        calls.release(c); // no event refers to it any more
+      }
+      cpu.clear();
+    }
+    for (int i = 0; i < r.busy && r.sharedCpu == null; i++) {
       int c = r.running[i];
       s.workEnded(nowMs, calls.speedCores(c));
       if (!calls.abandoned(c)) {

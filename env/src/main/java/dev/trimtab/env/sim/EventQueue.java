@@ -17,9 +17,9 @@ import java.util.Arrays;
  *       guess.
  *   <li><b>The far heap</b>, a 4-ary min-heap (half the depth of a binary one, a node's children
  *       side by side in memory), holds what does not fit in the near list. Every far event comes
- *       after every near event, so the heap is looked at only when the near list is empty; it takes
- *       over when many events are pending (thousands of busy servers), where a sorted list would
- *       cost too much to insert into.
+ *       after every near event, so the heap is looked at only when the near list is empty, and then
+ *       its earliest events refill half the near list; it takes over when many events are pending
+ *       (thousands of busy servers), where a sorted list would cost too much to insert into.
  * </ul>
  *
  * <p>The serial number is assigned at scheduling, so events at equal times fire in the order they
@@ -83,6 +83,22 @@ final class EventQueue {
     nearSize++;
   }
 
+  /**
+   * Moves the earliest far events into the empty near list, half filling it. Without this, once the
+   * near list ran dry with near-term events in the far heap, every new event later than the heap's
+   * first would join the heap too, and the queue would stay a heap for as long as it held anything.
+   */
+  private void refillNear() {
+    int n = Math.min(NEAR_CAPACITY / 2, size);
+    for (int i = n - 1; i >= 0; i--) {
+      nearTimes[i] = times[0];
+      nearSerialTypes[i] = serialTypes[0];
+      nearPayloads[i] = payloads[0];
+      popFar();
+    }
+    nearSize = n;
+  }
+
   /** Moves the latest near event to the far heap, where it becomes the first. */
   private void evictLatestNear() {
     pushFar(nearTimes[0], nearSerialTypes[0], nearPayloads[0]);
@@ -126,6 +142,9 @@ final class EventQueue {
    * time), or {@link #NONE}. The parts are compared once per event.
    */
   long pollBefore(double limitMs) {
+    if (nearSize == 0 && size > 0) {
+      refillNear();
+    }
     if (nearSize > 0) {
       int last = nearSize - 1;
       double time = nearTimes[last];

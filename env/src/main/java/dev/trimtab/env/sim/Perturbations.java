@@ -250,6 +250,7 @@ public final class Perturbations {
     if (s.effects.bandwidthMbitPerS == 0) {
       s.linkFreeAtMs = 0;
     }
+    cluster.reshareAll(s); // contention changes the speed of calls sharing a CPU at once
     cluster.scheduleLeakCheck(s);
   }
 

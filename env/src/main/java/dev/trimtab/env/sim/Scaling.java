@@ -66,6 +66,7 @@ final class Scaling {
         r.setCpuLimit(cpuLimitCores);
         cluster.startQueued(s, r);
       }
+      cluster.reshareAll(s);
     }
     s.refreshAllocation(cluster.nowMs);
   }

@@ -11,10 +11,11 @@ package dev.trimtab.env.sim;
  * @param cpuUtilisation CPU time used over CPU time allowed by the limits (0 to 1)
  * @param memoryUtilisation working set over memory limit (may exceed 1)
  * @param throttledMs time calls spent waiting for CPU or GPU beyond the limit (queueing delay),
- *     summed
+ *     summed; under processor sharing, the time each call took beyond what it would alone
  * @param p50Ms median response time of the service's calls completed in the interval, including the
  *     calls it made downstream (0 when none completed)
- * @param queueLength requests waiting at the end of the interval, over all replicas
+ * @param queueLength requests waiting at the end of the interval, over all replicas; under
+ *     processor sharing, the calls beyond one per whole core of the limit
  * @param gpuUtilisation GPU busy time over GPU time held by ready replicas (0 to 1; 0 without GPUs)
  * @param gpuFrequencyMHz the SM clock the GPUs run at at the end of the interval, throttling
  *     included (0 without GPUs)

@@ -1,6 +1,8 @@
 package dev.trimtab.env.sim;
 
 import dev.trimtab.env.power.GpuDvfsModel;
+import dev.trimtab.env.topology.CpuSharing;
+import dev.trimtab.env.topology.LoadBalancing;
 import dev.trimtab.env.topology.ServiceSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +37,8 @@ final class ServiceRuntime {
   final List<Replica> replicas = new ArrayList<>();
   private Replica[] ready = new Replica[4];
   private int readyCount;
-  private int roundRobin;
+  private final Balancer balancer;
+  private final boolean roundRobin;
 
   // Integrals over simulated time, advanced at every change of rate.
   private double lastChangeMs;
@@ -62,10 +65,13 @@ final class ServiceRuntime {
   /** A DEADLINE event is pending for the calls watched on this service (see Calls#watch). */
   boolean deadlineCheckScheduled;
 
-  ServiceRuntime(int index, ServiceSpec spec, SplittableRandom demandRng) {
+  ServiceRuntime(
+      int index, ServiceSpec spec, SplittableRandom demandRng, SplittableRandom balancingRng) {
     this.index = index;
     this.spec = spec;
     this.demandRng = demandRng;
+    this.balancer = new Balancer(spec.loadBalancing(), balancingRng);
+    this.roundRobin = spec.loadBalancing() == LoadBalancing.ROUND_ROBIN;
     this.cpuLimitCores = spec.cpuLimitCores();
     this.memoryLimitMiB = spec.memoryLimitMiB();
     this.gpuModel = spec.isGpu() ? spec.gpu().model() : null;
@@ -143,6 +149,20 @@ final class ServiceRuntime {
     }
   }
 
+  /** Cores the service's calls use now (devices, on a GPU service). */
+  double busyCores() {
+    return gpuModel != null ? busyDevices : busyCores;
+  }
+
+  /** Processor sharing changed the cores a replica's calls use together by {@code deltaCores}. */
+  void busyCoresChanged(double nowMs, double deltaCores) {
+    advance(nowMs);
+    busyCores += deltaCores;
+    if (Math.abs(busyCores) < 1e-9) {
+      busyCores = 0;
+    }
+  }
+
   /** The call that {@link #workStarted} at {@code speed} has stopped working. */
   void workEnded(double nowMs, double speed) {
     advance(nowMs);
@@ -170,14 +190,17 @@ final class ServiceRuntime {
     allocatedDevices = gpuModel == null ? 0 : holding * spec.gpu().devices();
   }
 
-  Replica nextReady() {
-    if (readyCount == 0) {
-      return null;
+  /** The ready replica the next call goes to, by the service's policy; null if none is ready. */
+  Replica pickReplica() {
+    if (readyCount == 1 && !roundRobin) {
+      return ready[0]; // the common case, kept short; round robin still counts its turns
     }
-    if (roundRobin >= readyCount) {
-      roundRobin = 0;
-    }
-    return ready[roundRobin++];
+    return balancer.pick(ready, readyCount);
+  }
+
+  /** Calls a replica may hold under processor sharing; 0 under FCFS. */
+  int maxSharedCalls() {
+    return spec.cpuSharing() == CpuSharing.PROCESSOR_SHARING ? spec.queueBound() : 0;
   }
 
   int readyCount() {
@@ -210,7 +233,7 @@ final class ServiceRuntime {
   int queued() {
     int n = 0;
     for (Replica r : replicas) {
-      n += r.queue.size();
+      n += r.waiting();
     }
     return n;
   }

@@ -17,9 +17,9 @@ import java.util.List;
  * The simulated cluster, advanced one control interval at a time.
  *
  * <p>Randomness comes from one root seed split into named streams (request mix, call probabilities,
- * service times per service, workload arrivals): the same topology, workload, seed and sequence of
- * control actions give the same run, bit for bit. Control actions take effect at the current
- * simulated time, between calls to {@link #runFor}.
+ * service times and load-balancing choices per service, workload arrivals): the same topology,
+ * workload, seed and sequence of control actions give the same run, bit for bit. Control actions
+ * take effect at the current simulated time, between calls to {@link #runFor}.
  */
 public final class Simulation implements ClusterActuator {
   private final Topology topology;
@@ -302,7 +302,10 @@ public final class Simulation implements ClusterActuator {
     new Scaling(cluster).setReplicas(runtime(service), replicas);
   }
 
-  /** Sets the per-replica CPU limit; calls already running keep the speed they started with. */
+  /**
+   * Sets the per-replica CPU limit. Under FCFS, calls already running keep the speed they started
+   * with; under processor sharing, every call's speed changes at once.
+   */
   @Override
   public void setCpuLimit(String service, double cpuLimitCores) {
     new Scaling(cluster).setCpuLimit(runtime(service), cpuLimitCores);

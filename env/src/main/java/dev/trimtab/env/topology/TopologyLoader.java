@@ -77,7 +77,9 @@ public final class TopologyLoader {
           "startupMs",
           "operations",
           "gpu",
-          "labels");
+          "labels",
+          "loadBalancing",
+          "cpuSharing");
   private static final List<String> OPERATION_KEYS =
       List.of("name", "demandCoreMs", "perPromptTokenMs", "perOutputTokenMs");
   private static final List<String> GPU_KEYS =
@@ -166,6 +168,16 @@ public final class TopologyLoader {
     List<OperationSpec> operations = bindOperations(s.required("operations"));
     GpuSpec gpu = bindGpu(s, kind);
     Map<String, String> labels = s.optionalStringMap("labels", LABEL, LABEL_TEXT);
+    LoadBalancing loadBalancing =
+        LoadBalancing.fromYamlName(
+            choice(s, "loadBalancing", LoadBalancing.yamlNames(), "load-balancing policy"));
+    CpuSharing cpuSharing =
+        CpuSharing.fromYamlName(
+            choice(s, "cpuSharing", CpuSharing.yamlNames(), "CPU sharing mode"));
+    if (kind == ServiceKind.GPU && cpuSharing != CpuSharing.FCFS) {
+      throw s.required("cpuSharing")
+          .error("a gpu service runs one operation per device; allowed here: fcfs");
+    }
     return new ServiceSpec(
         name,
         kind,
@@ -178,7 +190,19 @@ public final class TopologyLoader {
         startupMs,
         operations,
         gpu,
-        labels);
+        labels,
+        loadBalancing,
+        cpuSharing);
+  }
+
+  /** The value of an optional field that names one of {@code allowed}; the first is its default. */
+  private static String choice(YamlField s, String key, List<String> allowed, String what) {
+    String text = s.optionalText(key, allowed.get(0));
+    if (!allowed.contains(text)) {
+      throw s.required(key)
+          .error("unknown " + what + " '" + text + "'; allowed: " + String.join(", ", allowed));
+    }
+    return text;
   }
 
   private static GpuSpec bindGpu(YamlField s, ServiceKind kind) {

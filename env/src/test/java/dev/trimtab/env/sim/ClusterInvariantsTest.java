@@ -4,17 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.trimtab.env.topology.CpuSharing;
+import dev.trimtab.env.topology.LoadBalancing;
 import dev.trimtab.env.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Conservation, slot hygiene and determinism under drops, timeouts, crashes and scaling. */
 class ClusterInvariantsTest {
 
   /** A run that exercises every failure path: overload, tiny queues, timeouts, OOM, scaling. */
   private static List<IntervalMetrics> stressRun(long seed, Simulation[] out) {
-    Topology t = TestTopologies.fanOut(8, 40);
+    return stressRun(TestTopologies.fanOut(8, 40), seed, out);
+  }
+
+  private static List<IntervalMetrics> stressRun(Topology t, long seed, Simulation[] out) {
     Simulation sim = Simulation.create(t, TestWorkloads.poisson(900, 20_000), seed);
     out[0] = sim;
     List<IntervalMetrics> all = new ArrayList<>();
@@ -52,6 +61,36 @@ class ClusterInvariantsTest {
     // The workload stopped at 20 s and the run lasted 30 s: every request has ended.
     assertEquals(0, last.inFlight());
     assertEquals(0, sim[0].cluster().calls.live(), "call slots leaked");
+  }
+
+  /** Every balancing policy with either CPU sharing, under the stress run's every failure path. */
+  static Stream<Arguments> policies() {
+    Stream.Builder<Arguments> all = Stream.builder();
+    for (LoadBalancing balancing : LoadBalancing.values()) {
+      for (CpuSharing sharing : CpuSharing.values()) {
+        all.add(Arguments.of(balancing, sharing));
+      }
+    }
+    return all.build();
+  }
+
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("policies")
+  void everyPolicyConservesRequestsFreesSlotsAndRepeatsForASeed(
+      LoadBalancing balancing, CpuSharing sharing) {
+    Topology t = TestTopologies.withPolicies(TestTopologies.fanOut(8, 40), balancing, sharing);
+    Simulation[] sim = new Simulation[1];
+    List<IntervalMetrics> a = stressRun(t, 7, sim);
+    IntervalMetrics last = a.get(a.size() - 1);
+    assertTrue(last.droppedTotal() > 0, "the stress run should drop requests");
+    assertTrue(last.erroredTotal() > 0, "the stress run should have errors");
+    assertTrue(last.completedTotal() > 0, "the stress run should complete requests");
+    assertEquals(0, last.inFlight());
+    assertEquals(0, sim[0].cluster().calls.live(), "call slots leaked");
+    for (ServiceRuntime s : sim[0].cluster().services) {
+      assertEquals(0, s.busyCores(), 1e-9, "CPU still counted busy on " + s.spec.name());
+    }
+    assertEquals(a, stressRun(t, 7, sim), "same seed, same run");
   }
 
   @Test

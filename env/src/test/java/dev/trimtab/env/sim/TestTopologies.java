@@ -1,8 +1,10 @@
 package dev.trimtab.env.sim;
 
 import dev.trimtab.env.topology.CallNode;
+import dev.trimtab.env.topology.CpuSharing;
 import dev.trimtab.env.topology.Demand;
 import dev.trimtab.env.topology.EndpointSpec;
+import dev.trimtab.env.topology.LoadBalancing;
 import dev.trimtab.env.topology.OperationSpec;
 import dev.trimtab.env.topology.ServiceKind;
 import dev.trimtab.env.topology.ServiceSpec;
@@ -57,6 +59,45 @@ final class TestTopologies {
         0,
         List.of(s),
         List.of(new EndpointSpec("op", 1, new Slo(99, 1000), call("queue", 1))));
+  }
+
+  /**
+   * One service of {@code replicas} replicas behind {@code balancing}, each sharing its CPU by
+   * {@code sharing}: with exponential demand and one core each, c M/M/1-like stations fed by the
+   * balancer.
+   */
+  static Topology replicated(
+      int replicas,
+      double cpuLimitCores,
+      double meanMs,
+      double cv,
+      LoadBalancing balancing,
+      CpuSharing sharing) {
+    ServiceSpec s =
+        service("queue", cpuLimitCores, meanMs, cv, 1_000_000, NO_TIMEOUT_MS)
+            .withReplicas(replicas)
+            .withLoadBalancing(balancing)
+            .withCpuSharing(sharing);
+    return new Topology(
+        "replicated",
+        "c replicas behind a balancer",
+        0,
+        List.of(s),
+        List.of(new EndpointSpec("op", 1, new Slo(99, 1000), call("queue", 1))));
+  }
+
+  /** {@code topology} with every service set to {@code balancing} and {@code sharing}. */
+  static Topology withPolicies(Topology topology, LoadBalancing balancing, CpuSharing sharing) {
+    List<ServiceSpec> services =
+        topology.services().stream()
+            .map(s -> s.withLoadBalancing(balancing).withCpuSharing(sharing))
+            .toList();
+    return new Topology(
+        topology.name(),
+        topology.description(),
+        topology.networkHopMs(),
+        services,
+        topology.endpoints());
   }
 
   /**

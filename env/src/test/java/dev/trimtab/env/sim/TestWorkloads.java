@@ -9,6 +9,38 @@ import java.util.random.RandomGenerator;
 final class TestWorkloads {
   private TestWorkloads() {}
 
+  /** Requests at exactly these times (nondecreasing), then none. */
+  static Workload at(double... timesMs) {
+    return new Workload() {
+      @Override
+      public ArrivalStream open(RandomGenerator rng) {
+        return new ArrivalStream() {
+          private int next;
+
+          @Override
+          public double nextArrivalMs() {
+            return next < timesMs.length ? timesMs[next++] : Double.POSITIVE_INFINITY;
+          }
+        };
+      }
+
+      @Override
+      public Map<String, Double> mix() {
+        return Map.of();
+      }
+
+      @Override
+      public double meanRatePerS(double horizonS) {
+        return timesMs.length / horizonS;
+      }
+
+      @Override
+      public String describe() {
+        return "arrivals at " + java.util.Arrays.toString(timesMs) + " ms";
+      }
+    };
+  }
+
   /** Poisson arrivals at {@code ratePerS} until {@code endMs}. */
   static Workload poisson(double ratePerS, double endMs) {
     return new Workload() {

@@ -28,6 +28,10 @@ class TopologyDocTest {
     assertEquals(3, t.services().size());
     assertEquals(2, t.services().get(0).replicas());
     assertEquals(1.0, t.service("frontend").operation("list-products").demandCoreMs().cv());
+    assertEquals(LoadBalancing.POWER_OF_TWO_CHOICES, t.service("frontend").loadBalancing());
+    assertEquals(CpuSharing.PROCESSOR_SHARING, t.service("frontend").cpuSharing());
+    assertEquals(LoadBalancing.RANDOM, t.service("catalog").loadBalancing());
+    assertEquals(CpuSharing.FCFS, t.service("catalog").cpuSharing());
     CallNode checkout = t.endpoints().get(1).root();
     assertEquals(2, checkout.steps().get(0).parallel().size());
   }

@@ -179,6 +179,29 @@ class TopologyErrorsTest {
             "endpoints[1].root.steps[0].parallel",
             "expected at least 1 calls"),
         mistake(
+            "unknown load-balancing policy",
+            edit("queueBound: 50", "queueBound: 50\n    loadBalancing: least-connections"),
+            "services[0].loadBalancing",
+            "unknown load-balancing policy 'least-connections'; allowed: random, round-robin,"
+                + " least-request, power-of-two-choices"),
+        mistake(
+            "load-balancing policy not a string",
+            edit("queueBound: 50", "queueBound: 50\n    loadBalancing: [random]"),
+            "services[0].loadBalancing",
+            "expected a string; got a list"),
+        mistake(
+            "unknown CPU sharing mode",
+            edit("queueBound: 50", "queueBound: 50\n    cpuSharing: ps"),
+            "services[0].cpuSharing",
+            "unknown CPU sharing mode 'ps'; allowed: fcfs, processor-sharing"),
+        mistake(
+            "processor sharing on a GPU service",
+            edit(
+                "kind: cpu",
+                "kind: gpu\n    gpu: {profile: ResN50}\n    cpuSharing: processor-sharing"),
+            "services[0].cpuSharing",
+            "a gpu service runs one operation per device; allowed here: fcfs"),
+        mistake(
             "top level unknown key",
             "nme: x\n" + GOOD,
             "nme",

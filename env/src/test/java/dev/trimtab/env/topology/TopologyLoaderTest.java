@@ -118,6 +118,30 @@ class TopologyLoaderTest {
     assertEquals(10_000, db.timeoutMs());
     assertEquals(5_000, db.startupMs());
     assertEquals(1.0, db.operation("select").demandCoreMs().cv());
+    assertEquals(LoadBalancing.RANDOM, db.loadBalancing());
+    assertEquals(CpuSharing.FCFS, db.cpuSharing());
+  }
+
+  @Test
+  void loadBalancingAndCpuSharingAreReadByTheirDocumentedNames() {
+    for (LoadBalancing policy : LoadBalancing.values()) {
+      for (CpuSharing sharing : CpuSharing.values()) {
+        String yaml =
+            TWO_SERVICES.replace(
+                "queueBound: 50",
+                "queueBound: 50\n    loadBalancing: "
+                    + policy.yamlName()
+                    + "\n    cpuSharing: "
+                    + sharing.yamlName());
+        ServiceSpec web = TopologyLoader.parse(yaml, "p").service("web");
+        assertEquals(policy, web.loadBalancing());
+        assertEquals(sharing, web.cpuSharing());
+      }
+    }
+    assertEquals(
+        List.of("random", "round-robin", "least-request", "power-of-two-choices"),
+        LoadBalancing.yamlNames());
+    assertEquals(List.of("fcfs", "processor-sharing"), CpuSharing.yamlNames());
   }
 
   @Test
