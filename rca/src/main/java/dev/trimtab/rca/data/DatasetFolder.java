@@ -1,14 +1,13 @@
 package dev.trimtab.rca.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trimtab.env.config.ConfigException;
 import dev.trimtab.rca.feature.WindowStats;
 import dev.trimtab.rca.io.TraceFiles;
+import dev.trimtab.rca.io.UserFiles;
 import dev.trimtab.rca.trace.ImportLimits;
 import dev.trimtab.rca.trace.Trace;
 import dev.trimtab.rca.trace.TraceFormatException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,12 +24,20 @@ public final class DatasetFolder {
   public static final String FORMAT = "trimtab-rca-dataset";
   public static final int VERSION = 1;
 
+  /** The largest labels.json read. */
+  public static final long MAX_LABELS_BYTES = 16L << 20;
+
   private DatasetFolder() {}
 
   /** Every labelled window of the folder, whichever of the two layouts it has. */
   public static List<LabelledWindow> load(Path dir) {
+    return load(dir, LoadProgress.NONE);
+  }
+
+  /** As above, telling {@code progress} of each window read. */
+  public static List<LabelledWindow> load(Path dir, LoadProgress progress) {
     if (NezhaDataset.looksLike(dir)) {
-      return NezhaDataset.load(dir, "train-ticket");
+      return NezhaDataset.load(dir, "train-ticket", progress);
     }
     Path labels = dir.resolve("labels.json");
     if (!Files.isRegularFile(labels)) {
@@ -41,13 +48,7 @@ public final class DatasetFolder {
               + " (fault_list.json and trace/)");
     }
     String src = labels.toString();
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(labels.toFile());
-    } catch (IOException e) {
-      throw new ConfigException(
-          src, "", "not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-    }
+    JsonNode root = UserFiles.json(labels, MAX_LABELS_BYTES, "labels.json (JSON)");
     if (!FORMAT.equals(root.path("format").asText())) {
       throw new ConfigException(src, "format", "must be \"" + FORMAT + "\"");
     }
@@ -59,6 +60,9 @@ public final class DatasetFolder {
       throw new ConfigException(src, "cases", "must be a non-empty list");
     }
     List<LabelledWindow> out = new ArrayList<>();
+    for (JsonNode k : cases) {
+      progress.expect(k.path("windows").size());
+    }
     for (int c = 0; c < cases.size(); c++) {
       JsonNode k = cases.get(c);
       String at = "cases[" + c + "]";
@@ -89,6 +93,7 @@ public final class DatasetFolder {
                 culprits,
                 WindowStats.of(traces(dir, win.path("traces"), src, wat + ".traces")),
                 ref));
+        progress.step();
       }
     }
     return out;

@@ -1,12 +1,12 @@
 package dev.trimtab.rca.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trimtab.env.config.ConfigException;
 import dev.trimtab.rca.feature.WindowStats;
 import dev.trimtab.rca.io.NezhaCsvReader;
 import dev.trimtab.rca.io.TraceFiles;
 import dev.trimtab.rca.io.TraceFormat;
+import dev.trimtab.rca.io.UserFiles;
 import dev.trimtab.rca.trace.ImportLimits;
 import dev.trimtab.rca.trace.Trace;
 import java.io.IOException;
@@ -43,16 +43,33 @@ public final class NezhaDataset {
   }
 
   public static List<LabelledWindow> load(Path dir, String topology) {
+    return load(dir, topology, LoadProgress.NONE);
+  }
+
+  /** As above, telling {@code progress} of each window read. */
+  public static List<LabelledWindow> load(Path dir, String topology, LoadProgress progress) {
     String src = dir.resolve("fault_list.json").toString();
-    JsonNode faults;
-    try {
-      faults = new ObjectMapper().readTree(dir.resolve("fault_list.json").toFile());
-    } catch (IOException e) {
-      throw new ConfigException(
-          src, "", "not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-    }
+    JsonNode faults =
+        UserFiles.json(dir.resolve("fault_list.json"), 16L << 20, "a Nezha fault_list.json");
     WindowStats reference = WindowStats.of(read(csvFiles(dir.resolve("baseline"))));
     List<LabelledWindow> out = new ArrayList<>();
+    if (!faults.isObject()) {
+      throw new ConfigException(src, "", "must be an object of hours, each a list of faults");
+    }
+    var check = faults.fields();
+    while (check.hasNext()) {
+      var h = check.next();
+      if (!h.getValue().isArray()) {
+        throw new ConfigException(src, h.getKey(), "must be a list of faults");
+      }
+      for (int i = 0; i < h.getValue().size(); i++) {
+        if (!h.getValue().get(i).isObject()) {
+          throw new ConfigException(
+              src, h.getKey() + "[" + i + "]", "must be an object with inject_time, ...");
+        }
+      }
+      progress.expect(h.getValue().size());
+    }
     var hours = faults.fields();
     while (hours.hasNext()) {
       var hour = hours.next();
@@ -100,6 +117,7 @@ public final class NezhaDataset {
                 Set.of(NezhaCsvReader.serviceOfPod(pod)),
                 WindowStats.of(traces),
                 reference));
+        progress.step();
       }
     }
     return out;

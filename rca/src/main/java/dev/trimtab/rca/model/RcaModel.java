@@ -48,6 +48,12 @@ public record RcaModel(
     if (mean.length != d || scale.length != d) {
       throw new IllegalArgumentException("mean and scale need one entry per feature");
     }
+    for (int j = 0; j < d; j++) {
+      if (!Double.isFinite(mean[j]) || !(scale[j] > 0) || !Double.isFinite(scale[j])) {
+        throw new IllegalArgumentException(
+            "feature " + features.get(j).id() + ": mean must be finite and scale finite and > 0");
+      }
+    }
     if (kind == ModelKind.GAUSSIAN_SVM) {
       if (supportVectors.length != weights.length || !(sigma > 0)) {
         throw new IllegalArgumentException("a Gaussian SVM needs sigma > 0 and one weight per SV");
