@@ -18,6 +18,12 @@ public final class CrossValidation {
   private CrossValidation() {}
 
   public static Evaluation run(List<LabelledWindow> windows, TrainOptions options, int folds) {
+    return run(windows, options, folds, () -> {});
+  }
+
+  /** As above, calling {@code onFold} after each fold's model is trained. */
+  public static Evaluation run(
+      List<LabelledWindow> windows, TrainOptions options, int folds, Runnable onFold) {
     Map<String, Integer> fold = new LinkedHashMap<>();
     for (LabelledWindow w : windows) {
       fold.computeIfAbsent(w.run(), k -> fold.size() % folds);
@@ -33,6 +39,7 @@ public final class CrossValidation {
       }
       if (!test.isEmpty()) {
         models.add(RcaTrainer.fit(train, options));
+        onFold.run();
         tests.add(test);
         ranked.addAll(test);
       }

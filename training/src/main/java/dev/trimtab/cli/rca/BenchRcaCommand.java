@@ -50,14 +50,33 @@ public final class BenchRcaCommand implements Callable<Integer> {
       names = "--traces",
       defaultValue = "1000",
       paramLabel = "N",
-      description = "Traces per window (default: ${DEFAULT-VALUE}).")
+      description =
+          "Traces per window, "
+              + MIN_TRACES
+              + " to "
+              + MAX_TRACES
+              + " (default: ${DEFAULT-VALUE}).")
   int traces;
+
+  /** Fewest traces per window: fewer make features meaningless. */
+  static final int MIN_TRACES = 10;
+
+  /**
+   * Most traces per window: twice this many traces are simulated and held (about 1 GB of spans on
+   * the largest bundled topology); a window of the real datasets holds a few hundred.
+   */
+  static final int MAX_TRACES = 20_000;
+
+  static final int MAX_REPEAT = 10_000;
 
   @Option(
       names = "--repeat",
       defaultValue = "50",
       paramLabel = "N",
-      description = "Windows timed, after as many untimed (default: ${DEFAULT-VALUE}).")
+      description =
+          "Windows timed, after as many untimed, 1 to "
+              + MAX_REPEAT
+              + " (default: ${DEFAULT-VALUE}).")
   int repeat;
 
   @Option(
@@ -69,10 +88,29 @@ public final class BenchRcaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (traces < 10 || repeat < 1) {
-      throw new ParameterException(spec.commandLine(), "--traces >= 10 and --repeat >= 1");
+    if (traces < MIN_TRACES || traces > MAX_TRACES) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--traces " + traces + " is out of range: " + MIN_TRACES + " to " + MAX_TRACES);
+    }
+    if (repeat < 1 || repeat > MAX_REPEAT) {
+      throw new ParameterException(
+          spec.commandLine(), "--repeat " + repeat + " is out of range: 1 to " + MAX_REPEAT);
     }
     RcaModel m = ModelFile.read(Inputs.resolve(model));
+    try {
+      return bench(m);
+    } catch (OutOfMemoryError e) {
+      throw new IllegalStateException(
+          "out of memory simulating 2 x "
+              + traces
+              + " traces of "
+              + topology
+              + "; give fewer --traces or more heap (TRIMTAB_JAVA_OPTS=-Xmx...)");
+    }
+  }
+
+  private int bench(RcaModel m) {
     var topo = Topologies.resolve(topology);
     Simulation sim =
         Simulation.create(topo, WorkloadLoader.parseSpec("poisson:rate=500", Path.of(".")), seed);

@@ -3,6 +3,7 @@ package dev.trimtab.cli.rca;
 import dev.trimtab.env.config.ConfigException;
 import dev.trimtab.rca.data.DatasetFolder;
 import dev.trimtab.rca.data.LabelledWindow;
+import dev.trimtab.rca.data.LoadProgress;
 import dev.trimtab.rca.data.ScenarioLoader;
 import dev.trimtab.rca.data.ScenarioRuns;
 import dev.trimtab.rca.data.SimulatedWindows;
@@ -67,7 +68,7 @@ final class DataOptions {
     return (suite != null ? "suite " + suite : generate) + " seeds " + seeds;
   }
 
-  List<LabelledWindow> windows(CommandSpec spec) {
+  List<LabelledWindow> windows(CommandSpec spec, LoadProgress progress) {
     int sources = (dataset == null ? 0 : 1) + (generate == null ? 0 : 1) + (suite == null ? 0 : 1);
     if (sources != 1) {
       throw new ParameterException(
@@ -76,7 +77,7 @@ final class DataOptions {
     }
     if (dataset != null) {
       try {
-        return DatasetFolder.load(Inputs.resolve(dataset));
+        return DatasetFolder.load(Inputs.resolve(dataset), progress);
       } catch (TraceFormatException e) {
         throw new ConfigException(e.source(), e.where(), e.problem());
       }
@@ -100,13 +101,14 @@ final class DataOptions {
     }
     List<Long> seedList = parseSeeds(spec, seeds);
     if (suite != null) {
-      return ScenarioRuns.windows(SuiteScenarios.localization(suite), seedList, o, threads);
+      return ScenarioRuns.windows(
+          SuiteScenarios.localization(suite), seedList, o, threads, progress);
     }
     String scenarios =
         ScenarioLoader.BUNDLED.contains(generate)
             ? generate
             : Inputs.resolve(Path.of(generate)).toString();
-    return ScenarioRuns.windows(ScenarioLoader.resolve(scenarios), seedList, o, threads);
+    return ScenarioRuns.windows(ScenarioLoader.resolve(scenarios), seedList, o, threads, progress);
   }
 
   static List<Long> parseSeeds(CommandSpec spec, String text) {

@@ -1,5 +1,6 @@
 package dev.trimtab.cli.rca;
 
+import dev.trimtab.cli.Progress;
 import dev.trimtab.env.config.ConfigException;
 import dev.trimtab.env.io.AtomicFile;
 import dev.trimtab.rca.data.LabelledWindow;
@@ -51,6 +52,11 @@ final class RcaEvalCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/rca-eval.json.")
   Path out;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress bar (it is drawn on stderr only when that is a terminal).")
+  boolean quiet;
+
   @Override
   public Integer call() throws IOException {
     if ((model == null) == (folds == null)) {
@@ -60,19 +66,27 @@ final class RcaEvalCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--folds must be >= 2");
     }
     var options = folds == null ? null : training.options(spec);
+    Path dir = out == null ? null : OutputPaths.folder(spec, "--out", out);
     RcaModel m = model == null ? null : ModelFile.read(Inputs.resolve(model));
-    List<LabelledWindow> windows = data.windows(spec);
+    List<LabelledWindow> windows;
+    try (BarProgress p = new BarProgress("rca eval: data", " windows", quiet)) {
+      windows = data.windows(spec, p);
+    }
     Evaluation e;
-    try {
-      e = m != null ? Evaluation.of(m, windows) : CrossValidation.run(windows, options, folds);
+    try (Progress p = Progress.start("rca eval", m != null ? 1 : folds, " models", quiet)) {
+      if (m != null) {
+        e = Evaluation.of(m, windows);
+        p.step();
+      } else {
+        e = CrossValidation.run(windows, options, folds, p::step);
+      }
     } catch (IllegalArgumentException ex) {
       throw new ConfigException(data.describe(), "", ex.getMessage());
     }
     PrintWriter o = spec.commandLine().getOut();
     o.print(EvalReport.table(e));
     o.flush();
-    if (out != null) {
-      Path dir = Inputs.resolve(out);
+    if (dir != null) {
       Files.createDirectories(dir);
       String what =
           m != null ? model.toString() : "cross-validation, " + folds + " folds, " + options;

@@ -1,5 +1,6 @@
 package dev.trimtab.cli.rca;
 
+import dev.trimtab.cli.Progress;
 import dev.trimtab.cli.output.TextTable;
 import dev.trimtab.env.config.ConfigException;
 import dev.trimtab.rca.data.LabelledWindow;
@@ -35,13 +36,23 @@ final class RcaTrainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file.")
   Path out;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress bar (it is drawn on stderr only when that is a terminal).")
+  boolean quiet;
+
   @Override
   public Integer call() throws IOException {
     var options = training.options(spec);
-    List<LabelledWindow> windows = data.windows(spec);
+    Path target = OutputPaths.file(spec, "--out", out);
+    List<LabelledWindow> windows;
+    try (BarProgress p = new BarProgress("rca train: data", " windows", quiet)) {
+      windows = data.windows(spec, p);
+    }
     RcaModel model;
-    try {
+    try (Progress p = Progress.start("rca train: fitting", 1, " models", quiet)) {
       model = RcaTrainer.fit(windows, options);
+      p.step();
     } catch (IllegalArgumentException e) {
       throw new ConfigException(data.describe(), "", e.getMessage());
     }
@@ -59,7 +70,7 @@ final class RcaTrainCommand implements Callable<Integer> {
             model.bias(),
             model.threshold(),
             info);
-    ModelFile.write(model, Inputs.resolve(out));
+    ModelFile.write(model, target);
     long faulty = windows.stream().filter(LabelledWindow::faulty).count();
     spec.commandLine()
         .getOut()

@@ -66,6 +66,95 @@ class RcaCommandTest {
     assertEquals(2, r.status());
   }
 
+  /** Absurd sizes are refused at once, naming the value and the allowed range; nothing runs. */
+  @Test
+  void benchRcaBoundsItsInputs(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("m.json");
+    Files.writeString(model, HAND_MODEL);
+    for (String n : new String[] {"100000000", "9", "-5"}) {
+      Result r = run("bench", "rca", "--model", model.toString(), "--traces", n);
+      assertEquals(2, r.status(), r.err());
+      assertTrue(r.err().startsWith("trimtab: --traces " + n + " is out of range: 10 to 20000"));
+      assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
+    }
+    Result r = run("bench", "rca", "--model", model.toString(), "--repeat", "0");
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("--repeat 0 is out of range"), r.err());
+  }
+
+  /** A wrong --out fails before any simulation, in one line, and writes nothing. */
+  @Test
+  void outputPathsAreCheckedFirst(@TempDir Path dir) throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("models"));
+    long t0 = System.nanoTime();
+    Result r =
+        run(
+            "rca",
+            "train",
+            "--generate",
+            "sim-train",
+            "--seeds",
+            "1-40",
+            "--out",
+            folder.toString());
+    assertEquals(2, r.status(), r.err());
+    assertTrue(r.err().startsWith("trimtab: --out " + folder + " is a folder"), r.err());
+    // 160 simulated runs would take minutes; refusing takes no simulation at all
+    assertTrue((System.nanoTime() - t0) / 1e9 < 30, "checked before the work");
+    Path file = Files.writeString(dir.resolve("f.txt"), "x");
+    r =
+        run(
+            "rca",
+            "train",
+            "--generate",
+            "sim-train",
+            "--seeds",
+            "1",
+            "--out",
+            file.resolve("m.json").toString());
+    assertEquals(2, r.status(), r.err());
+    assertTrue(r.err().contains("is not a folder"), r.err());
+    r =
+        run(
+            "rca",
+            "eval",
+            "--folds",
+            "2",
+            "--generate",
+            "sim-train",
+            "--seeds",
+            "1-40",
+            "--out",
+            file.toString());
+    assertEquals(2, r.status(), r.err());
+    assertTrue(r.err().contains("--out " + file + " is a file"), r.err());
+    r = run("rca", "train", "--generate", "sim-train", "--seeds", "1", "--out", "");
+    assertEquals(2, r.status(), r.err());
+    try (var s = Files.list(dir)) {
+      assertEquals(2, s.count(), "nothing new written");
+    }
+  }
+
+  @Test
+  void modelsWithZeroScaleAreRefused(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("m.json");
+    Files.writeString(model, HAND_MODEL.replace("\"scale\":[1]", "\"scale\":[0]"));
+    Result r = run("bench", "rca", "--model", model.toString());
+    assertEquals(2, r.status(), r.err());
+    assertEquals(
+        "trimtab: "
+            + model
+            + ": field 'scale[0]': must be > 0 (a standard deviation; training"
+            + " writes 1 for a constant feature), got 0.0",
+        r.err().strip());
+  }
+
+  private static final String HAND_MODEL =
+      "{\"format\":\"trimtab-rca-model\",\"version\":1,\"kind\":\"linear-svm\","
+          + "\"features\":[\"self_change\"],\"mean\":[0],\"scale\":[1],\"sigma\":1,"
+          + "\"support_vectors\":[],\"weights\":[1],\"bias\":-1,\"threshold\":0,"
+          + "\"training\":{}}";
+
   @Test
   void seedLists() {
     assertEquals(java.util.List.of(1L, 2L, 3L, 7L), DataOptions.parseSeeds(null, "1-3,7"));
