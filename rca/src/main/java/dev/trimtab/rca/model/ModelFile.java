@@ -53,6 +53,7 @@ public final class ModelFile {
     array(o.putArray("weights"), m.weights());
     o.put("bias", m.bias());
     o.put("threshold", m.threshold());
+    o.put("relative", m.relative());
     ObjectNode t = o.putObject("training");
     m.training().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
@@ -171,10 +172,22 @@ public final class ModelFile {
           weights,
           number(o, "bias", src),
           number(o, "threshold", src),
-          training);
+          training,
+          relative(o, src));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(src, "", e.getMessage());
     }
+  }
+
+  private static boolean relative(JsonNode o, String src) {
+    JsonNode v = o.get("relative");
+    if (v == null) {
+      return false;
+    }
+    if (!v.isBoolean()) {
+      throw new ConfigException(src, "relative", "must be true or false");
+    }
+    return v.asBoolean();
   }
 
   private static String expected(String field) {

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.trimtab.env.config.ConfigException;
 import dev.trimtab.rca.data.DatasetFolder;
+import dev.trimtab.rca.io.TelemetryFiles;
 import dev.trimtab.rca.io.TraceFormat;
 import dev.trimtab.rca.io.TraceWriter;
 import dev.trimtab.rca.model.ModelFile;
+import dev.trimtab.rca.telemetry.Drain;
+import dev.trimtab.rca.telemetry.LogEvents;
+import dev.trimtab.rca.telemetry.MetricSeries;
 import dev.trimtab.rca.trace.ImportLimits;
 import dev.trimtab.rca.trace.Span;
 import dev.trimtab.rca.trace.Trace;
@@ -33,11 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Seeded fuzzing of every file a user gives the root-cause analyser, read from disk as the CLI
  * reads it: model files, dataset folders ({@code labels.json} with trace files in each format, and
- * Nezha folders). Valid files are cut short, have bytes changed, numbers replaced by words, rows
- * shuffled, or are given gzipped or binary where text is expected. Each case must either load or
- * end within seconds in one {@link ConfigException} (or {@link TraceFormatException}) whose one
- * line names a file of the case and echoes no binary: never another exception, a hang or an
- * out-of-memory error.
+ * Nezha folders), and metric and log files in each format. Valid files are cut short, have bytes
+ * changed, numbers replaced by words, rows shuffled, or are given gzipped or binary where text is
+ * expected. Each case must either load or end within seconds in one {@link ConfigException} (or
+ * {@link TraceFormatException}) whose one line names a file of the case and echoes no binary: never
+ * another exception, a hang or an out-of-memory error.
  */
 class UserFilesFuzzTest {
   private static final long SEED = 20_261_202L;
@@ -242,4 +246,102 @@ class UserFilesFuzzTest {
       }
     }
   }
+
+  static final String NEZHA_METRICS =
+      "Time,TimeStamp,PodName,CpuUsageRate(%),MemoryUsageRate(%),PodServerLatencyP90(s),"
+          + "PodClientLatencyP90(s),PodWorkload(Ops),PodSuccessRate(%)\n"
+          + "x,120,cart-5f6585d649-fnmft,30,50,0.02,NaN,4,100\n"
+          + "x,60,cart-5f6585d649-fnmft,10,40,0.01,0.03,2,90\n";
+  static final String PROMETHEUS =
+      "# TYPE trimtab_service_cpu_utilisation_ratio gauge\n"
+          + "trimtab_service_cpu_utilisation_ratio{service=\"cart\"} 0.25\n"
+          + "trimtab_service_interval_calls_completed{service=\"cart\"} 90\n"
+          + "trimtab_service_latency_seconds{quantile=\"0.95\",service=\"cart\"} 0.004 1000\n";
+  static final String OTLP_METRICS =
+      "{\"resourceMetrics\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\","
+          + "\"value\":{\"stringValue\":\"cart\"}}]},\"scopeMetrics\":[{\"metrics\":["
+          + "{\"name\":\"k8s.pod.cpu.utilization\",\"gauge\":{\"dataPoints\":["
+          + "{\"timeUnixNano\":\"1000\",\"asDouble\":0.2}]}}]}]}]}\n";
+  static final String NEZHA_LOGS =
+      "Timestamp,TimeUnixNano,Node,PodName,Container,TraceID,SpanID,Log\n"
+          + "t,300,n,ts-route-service-b6c59fb57-zv8dt,server,a,b,\"{\"\"log\"\":\"\"ERROR x 42\"\"}\"\n"
+          + "t,100,n,ts-route-service-b6c59fb57-zv8dt,server,a,b,plain INFO line 7\n";
+  static final String OTLP_LOGS =
+      "{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\","
+          + "\"value\":{\"stringValue\":\"cart\"}}]},\"scopeLogs\":[{\"logRecords\":["
+          + "{\"timeUnixNano\":\"10\",\"severityNumber\":17,\"body\":{\"stringValue\":\"boom\"}}]}]}]}\n";
+
+  @Test
+  void metricAndLogFiles(@TempDir Path root) throws IOException {
+    long seed = SEED + 30;
+    for (String valid : new String[] {NEZHA_METRICS, PROMETHEUS, OTLP_METRICS}) {
+      fuzz(
+          root,
+          "m.data",
+          valid.getBytes(StandardCharsets.UTF_8),
+          seed++,
+          dir ->
+              loadsOrRefusesCleanly(
+                  dir,
+                  () ->
+                      TelemetryFiles.readMetrics(
+                          List.of(dir.resolve("m.data")),
+                          LIMITS,
+                          new MetricSeries.Builder(1_000_000))));
+    }
+    for (String valid : new String[] {NEZHA_LOGS, OTLP_LOGS}) {
+      fuzz(
+          root,
+          "l.data",
+          valid.getBytes(StandardCharsets.UTF_8),
+          seed++,
+          dir ->
+              loadsOrRefusesCleanly(
+                  dir,
+                  () ->
+                      TelemetryFiles.readLogs(
+                          List.of(dir.resolve("l.data")),
+                          LIMITS,
+                          new LogEvents.Builder(Drain.defaults(), 1_000_000))));
+    }
+  }
+
+  /**
+   * Huge inputs end at a bound, quickly: a line without end, a quote never closed, a file past the
+   * byte limit, more points than the builder holds.
+   */
+  @Test
+  void hugeMetricAndLogFiles(@TempDir Path root) throws IOException {
+    String row = "x,60,cart-5f6585d649-fnmft,10,40,0.01,0.03,2,90\n";
+    String[] huge = {
+      NEZHA_METRICS + "x," + "9".repeat(3 << 20) + "\n",
+      NEZHA_LOGS + "t,1,n,p,c,a,b,\"" + "x".repeat(3 << 20),
+      NEZHA_METRICS + row.repeat(40_000),
+      "trimtab_service_cpu_utilisation_ratio{service=\"c\"} 1\n".repeat(300_000)
+    };
+    for (int i = 0; i < huge.length; i++) {
+      Path dir = Files.createDirectories(root.resolve("huge-" + i));
+      Files.writeString(dir.resolve("f.data"), huge[i]);
+      if (i == 1) {
+        loadsOrRefusesCleanly(
+            dir,
+            () ->
+                TelemetryFiles.readLogs(
+                    List.of(dir.resolve("f.data")),
+                    LIMITS,
+                    new LogEvents.Builder(Drain.defaults(), 1_000)));
+      } else {
+        loadsOrRefusesCleanly(
+            dir,
+            () -> {
+              TelemetryFiles.readMetrics(
+                  List.of(dir.resolve("f.data")), LIMITS, new MetricSeries.Builder(100_000));
+              throw new AssertionError("a bound should have stopped it");
+            });
+      }
+    }
+  }
+
+  /** 8 MiB of input at most, so that a hostile file is refused long before memory runs out. */
+  private static final ImportLimits LIMITS = new ImportLimits(8 << 20, 100_000, 10_000, 1L << 40);
 }
