@@ -134,6 +134,20 @@ public enum Feature {
     };
   }
 
+  /**
+   * The least spread, in the feature's own units, that {@link WindowFeatures#relative} divides by:
+   * 0.2 for log ratios (a 20% change), 0.02 for shares and rates, 0.1 for RI. Without it a feature
+   * that barely moves in a window (memory, fan-out) turns its noise into the window's largest
+   * deviations.
+   */
+  public double relativeFloor() {
+    return switch (this) {
+      case SHARE_CHANGE, ERROR_ORIGIN, SUCCESS_DROP, NEW_LOG_TEMPLATES -> 0.02;
+      case RI -> 0.1;
+      default -> 0.2;
+    };
+  }
+
   /** Whether this feature reads metrics or logs rather than traces. */
   public boolean needsSignals() {
     return ordinal() >= CPU_CHANGE.ordinal();

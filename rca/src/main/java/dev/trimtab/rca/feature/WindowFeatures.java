@@ -48,9 +48,6 @@ public record WindowFeatures(
     return new WindowFeatures(features, services, x, window, ref);
   }
 
-  /** Below this spread a feature does not single out any service of the window. */
-  public static final double MIN_SPREAD = 1e-9;
-
   /**
    * Each feature relative to the window's other services: the service's value minus the median of
    * the window, over the median absolute deviation (plus a floor): how far it stands out in this
@@ -72,7 +69,7 @@ public record WindowFeatures(
         dev[i] = Math.abs(col[i] - median);
       }
       double mad = median(dev);
-      double scale = mad + 0.1 * meanAbs(dev) + MIN_SPREAD;
+      double scale = Math.max(mad + 0.1 * meanAbs(dev), features.get(j).relativeFloor());
       for (int i = 0; i < n; i++) {
         out[i][j] = (col[i] - median) / scale;
       }
