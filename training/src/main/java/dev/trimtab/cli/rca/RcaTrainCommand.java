@@ -79,7 +79,13 @@ final class RcaTrainCommand implements Callable<Integer> {
             .render());
     TextTable fit =
         new TextTable("source", "fault kind", "windows", "top1", "top3", "chance top3", "");
-    for (Degeneracy.Fit f : Degeneracy.fit(model, sources)) {
+    List<Degeneracy.Fit> fits = Degeneracy.fit(model, sources);
+    List<String> lacking =
+        fits.stream()
+            .filter(Degeneracy.Fit::lacksSignal)
+            .map(f -> f.faultKind() + " in " + f.source())
+            .toList();
+    for (Degeneracy.Fit f : fits) {
       fit.row(
           f.source(),
           f.faultKind(),
@@ -92,6 +98,14 @@ final class RcaTrainCommand implements Callable<Integer> {
     o.println("Fit on the training windows (not a held-out score):");
     o.print(fit.render());
     o.flush();
+    if (!lacking.isEmpty()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          "trimtab: warning: the model ranks these fault kinds no better than chance on its own"
+              + " training windows: "
+              + String.join(", ", lacking));
+      err.flush();
+    }
     return 0;
   }
 }
