@@ -14,12 +14,28 @@ public final class ScenarioRuns {
 
   public static List<LabelledWindow> windows(
       List<Scenario> scenarios, List<Long> seeds, SimulatedWindows.Options o, int threads) {
+    return windows(scenarios, seeds, o, threads, LoadProgress.NONE);
+  }
+
+  /** As above, telling {@code progress} of each finished run. */
+  public static List<LabelledWindow> windows(
+      List<Scenario> scenarios,
+      List<Long> seeds,
+      SimulatedWindows.Options o,
+      int threads,
+      LoadProgress progress) {
     List<Callable<List<LabelledWindow>>> tasks = new ArrayList<>();
     for (Scenario s : scenarios) {
       for (long seed : seeds) {
-        tasks.add(() -> run(s, seed, o));
+        tasks.add(
+            () -> {
+              List<LabelledWindow> w = run(s, seed, o);
+              progress.step();
+              return w;
+            });
       }
     }
+    progress.expect(tasks.size());
     List<LabelledWindow> out = new ArrayList<>();
     for (List<LabelledWindow> windows : InOrder.run(tasks, threads, "rca-scenario")) {
       out.addAll(windows);

@@ -1,6 +1,8 @@
 package dev.trimtab.rca.data;
 
+import dev.trimtab.env.sim.IntervalMetrics;
 import dev.trimtab.env.sim.Simulation;
+import dev.trimtab.env.telemetry.LogRecorder;
 import dev.trimtab.env.telemetry.SpanRecorder;
 import dev.trimtab.env.topology.Topology;
 import dev.trimtab.env.workload.Workload;
@@ -8,6 +10,8 @@ import dev.trimtab.faults.campaign.Campaign;
 import dev.trimtab.faults.inject.GroundTruth;
 import dev.trimtab.faults.inject.SimulatedInjector;
 import dev.trimtab.rca.feature.WindowStats;
+import dev.trimtab.rca.telemetry.Drain;
+import dev.trimtab.rca.telemetry.LogEvents;
 import dev.trimtab.rca.trace.Span;
 import dev.trimtab.rca.trace.Trace;
 import io.opentelemetry.api.trace.StatusCode;
@@ -23,11 +27,13 @@ import java.util.Set;
  * or a problem of a suite.
  *
  * <p>The run is traced with head sampling; every {@code windowS} the traces whose root ended in the
- * window become one window. The reference is every window inside [{@code referenceFromS}, {@code
- * referenceToS}) with no fault active, so it needs no knowledge of when faults start beyond the
- * campaign being quiet then. A window is labelled with the services of the faults active for at
- * least {@code minOverlap} of it; windows a fault touches for less are left out as ambiguous, and
- * so are windows with fewer than {@code minTraces} traces.
+ * window become one window, with the interval's metrics and the logs the services wrote ({@link
+ * LogRecorder}). The reference is every window inside [{@code referenceFromS}, {@code
+ * referenceToS}), chosen by time alone: no ground truth is read to choose it, so a campaign must
+ * keep that period quiet (the bundled scenarios and suites start faults at 40 s or later). A window
+ * is labelled with the services of the faults active for at least {@code minOverlap} of it; windows
+ * a fault touches for less are left out as ambiguous, and so are windows with fewer than {@code
+ * minTraces} traces.
  */
 public final class SimulatedWindows {
 
@@ -70,11 +76,15 @@ public final class SimulatedWindows {
       Options o) {
     Simulation sim = Simulation.create(topology, workload, seed);
     SpanRecorder recorder = new SpanRecorder(2_000_000);
-    sim.traceTo(recorder, o.samplingRate());
+    LogRecorder logRecorder = new LogRecorder(4_000_000);
+    sim.traceTo(LogRecorder.tee(recorder, logRecorder), o.samplingRate());
     long epoch = recorder.epochNanos();
     TraceWindower windower = new TraceWindower(60_000_000_000L, 4_000_000);
     List<WindowStats> windows = new ArrayList<>();
     List<Trace> refTraces = new ArrayList<>();
+    List<IntervalMetrics> refMetrics = new ArrayList<>();
+    List<LogEvents> refLogs = new ArrayList<>();
+    Drain drain = Drain.defaults();
     List<GroundTruth> truth;
     try (SimulatedInjector faults = SimulatedInjector.attach(sim, campaign, seed)) {
       truth = faults.groundTruth();
@@ -87,16 +97,20 @@ public final class SimulatedWindows {
           windower.add(span(s));
         }
         List<Trace> traces = windower.cut(epoch + Math.round(endS * 1e9));
+        LogEvents logs = SimulatedTelemetry.logs(logRecorder.drain(), drain);
         double a = i * o.windowS();
-        if (a >= o.referenceFromS()
-            && endS <= o.referenceToS()
-            && overlapping(truth, a, endS).isEmpty()) {
+        if (a >= o.referenceFromS() && endS <= o.referenceToS()) {
           refTraces.addAll(traces);
+          refMetrics.add(m);
+          refLogs.add(logs);
         }
-        windows.add(WindowStats.of(traces));
+        windows.add(
+            WindowStats.of(traces)
+                .withSignals(SimulatedTelemetry.signals(List.of(m), List.of(logs))));
       }
     }
-    WindowStats reference = WindowStats.of(refTraces);
+    WindowStats reference =
+        WindowStats.of(refTraces).withSignals(SimulatedTelemetry.signals(refMetrics, refLogs));
     List<LabelledWindow> out = new ArrayList<>();
     for (int i = 0; i < windows.size(); i++) {
       double a = i * o.windowS();

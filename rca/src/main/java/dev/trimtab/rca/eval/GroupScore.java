@@ -13,9 +13,12 @@ public record GroupScore(
     int faultyWindows,
     double top1,
     double top3,
+    double top5,
     double precision,
     double recall,
     double p99Top1,
     double p99Top3,
     double riseTop1,
-    double riseTop3) {}
+    double riseTop3,
+    double p99Top5,
+    double riseTop5) {}

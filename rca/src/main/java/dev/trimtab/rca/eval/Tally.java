@@ -9,11 +9,13 @@ final class Tally {
   int faulty;
   int top1;
   int top3;
+  int top5;
   long truePositives;
   long falsePositives;
   long falseNegatives;
   final int[] baselineTop1 = new int[2];
   final int[] baselineTop3 = new int[2];
+  final int[] baselineTop5 = new int[2];
 
   void add(
       Set<String> culprits,
@@ -39,9 +41,11 @@ final class Tally {
     faulty++;
     top1 += hit(ranked, culprits, 1);
     top3 += hit(ranked, culprits, 3);
+    top5 += hit(ranked, culprits, 5);
     for (int b = 0; b < baselines.size(); b++) {
       baselineTop1[b] += hit(baselines.get(b), culprits, 1);
       baselineTop3[b] += hit(baselines.get(b), culprits, 3);
+      baselineTop5[b] += hit(baselines.get(b), culprits, 5);
     }
   }
 
@@ -60,12 +64,15 @@ final class Tally {
         faulty,
         ratio(top1, faulty),
         ratio(top3, faulty),
+        ratio(top5, faulty),
         ratio(truePositives, truePositives + falsePositives),
         ratio(truePositives, truePositives + falseNegatives),
         ratio(baselineTop1[0], faulty),
         ratio(baselineTop3[0], faulty),
         ratio(baselineTop1[1], faulty),
-        ratio(baselineTop3[1], faulty));
+        ratio(baselineTop3[1], faulty),
+        ratio(baselineTop5[0], faulty),
+        ratio(baselineTop5[1], faulty));
   }
 
   private static double ratio(double a, double b) {

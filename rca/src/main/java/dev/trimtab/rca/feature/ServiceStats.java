@@ -16,6 +16,13 @@ package dev.trimtab.rca.feature;
  *     did: the deepest failure, where an error started
  * @param meanSpanMs mean duration of all its spans (critical or not, children included)
  * @param p99SpanMs p99 of all its spans' durations
+ * @param entrySpans its spans called from another service (or roots): the calls it served
+ * @param meanEntryMs mean duration of those: its response time as measured at the service
+ * @param meanHopMs mean time a call into it spent outside it, seen from the caller: the caller's
+ *     client span minus the service's span when the caller has one (OpenTelemetry client spans),
+ *     else from when the caller could call it (its start, or the end of its previous call) to the
+ *     service's span start
+ * @param callsOutPerEntry spans of other services it called, per entry span: its fan-out
  */
 public record ServiceStats(
     int traces,
@@ -27,9 +34,43 @@ public record ServiceStats(
     double pathShare,
     int errorOrigins,
     double meanSpanMs,
-    double p99SpanMs) {
+    double p99SpanMs,
+    int entrySpans,
+    double meanEntryMs,
+    double meanHopMs,
+    double callsOutPerEntry) {
   public static final double CI_CAP = 100;
 
   /** A service absent from the window. */
-  public static final ServiceStats ABSENT = new ServiceStats(0, 0, 0, 0, 0, 1, 0, 0, 0, 0);
+  public static final ServiceStats ABSENT =
+      new ServiceStats(0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  /** Critical-path statistics without the per-call ones (tests, hand-built windows). */
+  public ServiceStats(
+      int traces,
+      int onPath,
+      double meanSelfMs,
+      double meanInboundMs,
+      double ri,
+      double ci,
+      double pathShare,
+      int errorOrigins,
+      double meanSpanMs,
+      double p99SpanMs) {
+    this(
+        traces,
+        onPath,
+        meanSelfMs,
+        meanInboundMs,
+        ri,
+        ci,
+        pathShare,
+        errorOrigins,
+        meanSpanMs,
+        p99SpanMs,
+        0,
+        0,
+        0,
+        0);
+  }
 }

@@ -2,6 +2,7 @@ package dev.trimtab.rca.feature;
 
 import dev.trimtab.rca.path.CriticalPath;
 import dev.trimtab.rca.path.LongestPath;
+import dev.trimtab.rca.telemetry.WindowSignals;
 import dev.trimtab.rca.trace.Span;
 import dev.trimtab.rca.trace.Trace;
 import java.util.Arrays;
@@ -16,12 +17,25 @@ import java.util.Map;
  * @param traces traces in the window
  * @param meanLatencyMs mean end-to-end latency
  * @param services by service name, in order of first appearance
+ * @param signals the window's metrics and logs ({@link WindowSignals#NONE} for traces alone)
  */
-public record WindowStats(int traces, double meanLatencyMs, Map<String, ServiceStats> services) {
+public record WindowStats(
+    int traces, double meanLatencyMs, Map<String, ServiceStats> services, WindowSignals signals) {
   private static final double NANOS_PER_MS = 1e6;
 
   public WindowStats {
     services = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(services));
+    java.util.Objects.requireNonNull(signals);
+  }
+
+  /** Statistics of traces alone. */
+  public WindowStats(int traces, double meanLatencyMs, Map<String, ServiceStats> services) {
+    this(traces, meanLatencyMs, services, WindowSignals.NONE);
+  }
+
+  /** The same statistics with {@code s} as the window's metrics and logs. */
+  public WindowStats withSignals(WindowSignals s) {
+    return new WindowStats(traces, meanLatencyMs, services, s);
   }
 
   /** The service's statistics, {@link ServiceStats#ABSENT} if it has no span in the window. */
@@ -48,6 +62,24 @@ public record WindowStats(int traces, double meanLatencyMs, Map<String, ServiceS
           a.onPathHere = false;
         }
         a.spans.add(s.durationNanos() / NANOS_PER_MS);
+        int par = t.parent(i);
+        if (par < 0) {
+          a.entries++;
+          a.entryMs += s.durationNanos() / NANOS_PER_MS;
+        } else {
+          Span p = t.span(par);
+          if (!p.service().equals(s.service())) {
+            a.entries++;
+            a.entryMs += s.durationNanos() / NANOS_PER_MS;
+            long hop =
+                t.childCount(par) == 1
+                    ? p.durationNanos() - s.durationNanos()
+                    : s.startNanos() - readySince(t, par, s);
+            a.hopMs += Math.max(0, hop) / NANOS_PER_MS;
+            a.hops++;
+            acc.computeIfAbsent(p.service(), k -> new Acc()).callsOut++;
+          }
+        }
         if (s.error() && noFailedChild(t, i)) {
           a.errorOriginHere = true;
         }
@@ -77,6 +109,21 @@ public record WindowStats(int traces, double meanLatencyMs, Map<String, ServiceS
       out.put(e.getKey(), e.getValue().stats(latencySum));
     }
     return new WindowStats(traces.size(), traces.isEmpty() ? 0 : latencySum / traces.size(), out);
+  }
+
+  /**
+   * When span {@code s}'s caller (span {@code par}) could have called it: the caller's start, or
+   * the end of the caller's latest child that ended before {@code s} started (calls in sequence).
+   */
+  private static long readySince(Trace t, int par, Span s) {
+    long ready = t.span(par).startNanos();
+    for (int k = 0; k < t.childCount(par); k++) {
+      Span c = t.span(t.child(par, k));
+      if (c.endNanos() <= s.startNanos() && c.endNanos() > ready) {
+        ready = c.endNanos();
+      }
+    }
+    return ready;
   }
 
   private static boolean noFailedChild(Trace t, int i) {
@@ -126,6 +173,11 @@ public record WindowStats(int traces, double meanLatencyMs, Map<String, ServiceS
   private static final class Acc {
     int traces;
     int errorOrigins;
+    int entries;
+    double entryMs;
+    int hops;
+    double hopMs;
+    long callsOut;
     boolean errorOriginHere;
     boolean onPathHere;
     double onPathSelf;
@@ -153,7 +205,11 @@ public record WindowStats(int traces, double meanLatencyMs, Map<String, ServiceS
           pathShare,
           errorOrigins,
           spans.mean(),
-          spans.quantile(0.99));
+          spans.quantile(0.99),
+          entries,
+          entries == 0 ? 0 : entryMs / entries,
+          hops == 0 ? 0 : hopMs / hops,
+          entries == 0 ? 0 : (double) callsOut / entries);
     }
   }
 

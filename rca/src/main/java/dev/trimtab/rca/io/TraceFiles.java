@@ -88,12 +88,42 @@ public final class TraceFiles {
     } catch (IOException e) {
       throw new TraceFormatException(file.toString(), "", "cannot read: " + e.getMessage(), e);
     }
+    if (n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+      throw new TraceFormatException(
+          file.toString(),
+          "",
+          "is gzip-compressed but its name does not end in .gz; rename it or gunzip it");
+    }
+    if (binary(head, n)) {
+      throw new TraceFormatException(
+          file.toString(),
+          "",
+          "is binary, not a trace file; formats (text, optionally gzipped as .gz): "
+              + TraceFormat.ids());
+    }
     TraceFormat f = detect(new String(head, 0, n, StandardCharsets.UTF_8));
     if (f == null) {
       throw new TraceFormatException(
           file.toString(), "", "not a trace file Trimtab knows; formats: " + TraceFormat.ids());
     }
     return f;
+  }
+
+  /** NUL bytes or invalid UTF-8 (a cut multi-byte character at the end is forgiven). */
+  static boolean binary(byte[] head, int n) {
+    for (int i = 0; i < n; i++) {
+      if (head[i] == 0) {
+        return true;
+      }
+    }
+    int end = n;
+    for (int k = 0; k < 3 && end > 0 && (head[end - 1] & 0xC0) == 0x80; k++) {
+      end--;
+    }
+    if (end > 0 && (head[end - 1] & 0xC0) == 0xC0) {
+      end--;
+    }
+    return UserFiles.utf8(java.util.Arrays.copyOf(head, end)) == null;
   }
 
   /** The format a file starting with {@code head} has, or null. */

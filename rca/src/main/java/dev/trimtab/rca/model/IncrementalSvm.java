@@ -115,6 +115,7 @@ public final class IncrementalSvm {
         w.clone(),
         b,
         0,
-        m);
+        m,
+        options.relative());
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trimtab.env.config.ConfigException;
 import dev.trimtab.env.io.AtomicFile;
 import dev.trimtab.rca.feature.Feature;
+import dev.trimtab.rca.io.UserFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ public final class ModelFile {
     array(o.putArray("weights"), m.weights());
     o.put("bias", m.bias());
     o.put("threshold", m.threshold());
+    o.put("relative", m.relative());
     ObjectNode t = o.putObject("training");
     m.training().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
@@ -69,28 +71,30 @@ public final class ModelFile {
     }
   }
 
+  /**
+   * The largest model file read, in bytes: a Gaussian SVM of {@link #MAX_SUPPORT_VECTORS} vectors
+   * of a dozen features is about 40 MB.
+   */
+  public static final long MAX_BYTES = 64L << 20;
+
+  /** The most support vectors a model may hold (training keeps at most 8 000 rows). */
+  public static final int MAX_SUPPORT_VECTORS = 100_000;
+
+  /** The most features a model may name: each may appear once. */
+  public static final int MAX_FEATURES = Feature.values().length;
+
   public static RcaModel read(Path file) {
-    String src = file.toString();
-    try {
-      return fromJson(Files.readString(file), src);
-    } catch (IOException e) {
-      throw new ConfigException(src, "", "cannot read the model: " + e.getMessage());
-    }
+    return fromJson(UserFiles.text(file, MAX_BYTES, "a model file (JSON)"), file.toString());
   }
 
   public static RcaModel fromJson(String json, String src) {
-    JsonNode o;
-    try {
-      o = MAPPER.readTree(json);
-    } catch (IOException e) {
-      throw new ConfigException(
-          src, "", "not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-    }
+    JsonNode o = UserFiles.json(json, src);
     if (o == null || !o.isObject() || !FORMAT.equals(o.path("format").asText())) {
       throw new ConfigException(
           src, "format", "must be \"" + FORMAT + "\": not a Trimtab RCA model");
     }
-    if (o.path("version").asInt(-1) != VERSION) {
+    JsonNode version = o.path("version");
+    if (!version.isIntegralNumber() || version.asLong() != VERSION) {
       throw new ConfigException(
           src, "version", "this Trimtab reads version " + VERSION + ", got " + o.path("version"));
     }
@@ -100,21 +104,59 @@ public final class ModelFile {
     }
     List<Feature> features = new ArrayList<>();
     JsonNode fs = o.path("features");
+    if (!fs.isArray() || fs.isEmpty() || fs.size() > MAX_FEATURES) {
+      throw new ConfigException(
+          src, "features", "must be a list of 1 to " + MAX_FEATURES + " feature ids");
+    }
     for (int i = 0; i < fs.size(); i++) {
-      Feature f = Feature.fromId(fs.get(i).asText());
+      Feature f = fs.get(i).isTextual() ? Feature.fromId(fs.get(i).asText()) : null;
       if (f == null) {
         throw new ConfigException(
             src,
             "features[" + i + "]",
             "unknown feature; known: " + Feature.all().stream().map(Feature::id).toList());
       }
+      if (features.contains(f)) {
+        throw new ConfigException(src, "features[" + i + "]", "'" + f.id() + "' appears twice");
+      }
       features.add(f);
     }
+    int d = features.size();
     JsonNode svs = o.path("support_vectors");
+    if (!svs.isMissingNode() && !svs.isArray()) {
+      throw new ConfigException(src, "support_vectors", "must be a list of arrays of numbers");
+    }
+    if (svs.size() > MAX_SUPPORT_VECTORS) {
+      throw new ConfigException(
+          src,
+          "support_vectors",
+          svs.size() + " vectors; at most " + MAX_SUPPORT_VECTORS + " are allowed");
+    }
+    if (kind != ModelKind.GAUSSIAN_SVM && svs.size() > 0) {
+      throw new ConfigException(
+          src, "support_vectors", "must be empty for kind '" + kind.id() + "'");
+    }
     double[][] sv = new double[svs.size()][];
     for (int i = 0; i < sv.length; i++) {
-      sv[i] = doubles(svs.get(i), src, "support_vectors[" + i + "]");
+      sv[i] = doubles(svs.get(i), src, "support_vectors[" + i + "]", d);
     }
+    double[] mean = doubles(o.get("mean"), src, "mean", d);
+    double[] scale = doubles(o.get("scale"), src, "scale", d);
+    for (int j = 0; j < d; j++) {
+      if (!(scale[j] > 0)) {
+        throw new ConfigException(
+            src,
+            "scale[" + j + "]",
+            "must be > 0 (a standard deviation; training writes 1 for a constant feature), got "
+                + scale[j]);
+      }
+    }
+    double sigma = number(o, "sigma", src);
+    if (!(sigma > 0)) {
+      throw new ConfigException(src, "sigma", "must be > 0, got " + sigma);
+    }
+    int expectedWeights = kind == ModelKind.GAUSSIAN_SVM ? sv.length : d;
+    double[] weights = doubles(o.get("weights"), src, "weights", expectedWeights);
     Map<String, String> training = new LinkedHashMap<>();
     o.path("training")
         .fields()
@@ -123,17 +165,35 @@ public final class ModelFile {
       return new RcaModel(
           kind,
           features,
-          doubles(o.get("mean"), src, "mean"),
-          doubles(o.get("scale"), src, "scale"),
-          number(o, "sigma", src),
+          mean,
+          scale,
+          sigma,
           sv,
-          doubles(o.get("weights"), src, "weights"),
+          weights,
           number(o, "bias", src),
           number(o, "threshold", src),
-          training);
+          training,
+          relative(o, src));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(src, "", e.getMessage());
     }
+  }
+
+  private static boolean relative(JsonNode o, String src) {
+    JsonNode v = o.get("relative");
+    if (v == null) {
+      return false;
+    }
+    if (!v.isBoolean()) {
+      throw new ConfigException(src, "relative", "must be true or false");
+    }
+    return v.asBoolean();
+  }
+
+  private static String expected(String field) {
+    return field.equals("weights")
+        ? "one per feature, or per support vector for gaussian-svm"
+        : "one per feature";
   }
 
   private static double number(JsonNode o, String field, String src) {
@@ -144,9 +204,15 @@ public final class ModelFile {
     return v.asDouble();
   }
 
-  private static double[] doubles(JsonNode a, String src, String field) {
+  private static double[] doubles(JsonNode a, String src, String field, int length) {
     if (a == null || !a.isArray()) {
-      throw new ConfigException(src, field, "must be an array of numbers");
+      throw new ConfigException(src, field, "must be an array of " + length + " numbers");
+    }
+    if (a.size() != length) {
+      throw new ConfigException(
+          src,
+          field,
+          "has " + a.size() + " numbers; it needs " + length + " (" + expected(field) + ")");
     }
     double[] v = new double[a.size()];
     for (int i = 0; i < v.length; i++) {

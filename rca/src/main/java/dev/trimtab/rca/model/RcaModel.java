@@ -28,6 +28,8 @@ import java.util.Set;
  * @param bias the intercept
  * @param threshold scores above it are flagged critical
  * @param training how it was trained, for the record: options, data, counts
+ * @param relative whether each feature is first taken relative to the window's other services
+ *     ({@link WindowFeatures#relative}): how far a service stands out, not the raw value
  */
 public record RcaModel(
     ModelKind kind,
@@ -39,7 +41,56 @@ public record RcaModel(
     double[] weights,
     double bias,
     double threshold,
-    Map<String, String> training) {
+    Map<String, String> training,
+    boolean relative) {
+
+  /** A model of raw features. */
+  public RcaModel(
+      ModelKind kind,
+      List<Feature> features,
+      double[] mean,
+      double[] scale,
+      double sigma,
+      double[][] supportVectors,
+      double[] weights,
+      double bias,
+      double threshold,
+      Map<String, String> training) {
+    this(
+        kind,
+        features,
+        mean,
+        scale,
+        sigma,
+        supportVectors,
+        weights,
+        bias,
+        threshold,
+        training,
+        false);
+  }
+
+  /** The same model with another threshold and record of its training. */
+  public RcaModel with(double newThreshold, Map<String, String> newTraining) {
+    return new RcaModel(
+        kind,
+        features,
+        mean,
+        scale,
+        sigma,
+        supportVectors,
+        weights,
+        bias,
+        newThreshold,
+        newTraining,
+        relative);
+  }
+
+  /** The feature rows this model scores for a window. */
+  public WindowFeatures features(WindowStats window, WindowStats reference) {
+    WindowFeatures f = WindowFeatures.of(features, window, reference);
+    return relative ? f.relative() : f;
+  }
 
   public RcaModel {
     features = List.copyOf(features);
@@ -47,6 +98,12 @@ public record RcaModel(
     int d = features.size();
     if (mean.length != d || scale.length != d) {
       throw new IllegalArgumentException("mean and scale need one entry per feature");
+    }
+    for (int j = 0; j < d; j++) {
+      if (!Double.isFinite(mean[j]) || !(scale[j] > 0) || !Double.isFinite(scale[j])) {
+        throw new IllegalArgumentException(
+            "feature " + features.get(j).id() + ": mean must be finite and scale finite and > 0");
+      }
     }
     if (kind == ModelKind.GAUSSIAN_SVM) {
       if (supportVectors.length != weights.length || !(sigma > 0)) {
@@ -105,7 +162,7 @@ public record RcaModel(
 
   /** Ranks the services of a window against its reference. */
   public Ranking rank(WindowStats window, WindowStats reference) {
-    return rank(WindowFeatures.of(features, window, reference));
+    return rank(features(window, reference));
   }
 
   public Ranking rank(WindowFeatures f) {

@@ -2,6 +2,8 @@ package dev.trimtab.rca.model;
 
 import dev.trimtab.env.random.Seeds;
 import dev.trimtab.rca.data.LabelledWindow;
+import dev.trimtab.rca.data.Source;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,41 @@ import smile.math.kernel.LinearKernel;
 public final class RcaTrainer {
   private RcaTrainer() {}
 
+  /**
+   * Trains on several sources at once, balanced if the options say so, and refuses a model that
+   * learned nothing ({@link Degeneracy}): the path of {@code rca train}.
+   *
+   * @throws DegenerateModelException when the data cannot train a useful model, saying why
+   */
+  public static RcaModel train(List<Source> sources, TrainOptions o) {
+    Degeneracy.checkFeatures(sources, o.features());
+    RcaModel m = fitSources(sources, o);
+    Degeneracy.checkModel(m, sources);
+    return m;
+  }
+
+  /** Trains on several sources at once, balanced if the options say so; refuses nothing. */
+  public static RcaModel fitSources(List<Source> sources, TrainOptions o) {
+    List<LabelledWindow> windows = new ArrayList<>();
+    List<Integer> copies = new ArrayList<>();
+    int[][] perSource = Balance.copies(sources, o.balance());
+    for (int s = 0; s < sources.size(); s++) {
+      windows.addAll(sources.get(s).windows());
+      for (int c : perSource[s]) {
+        copies.add(c);
+      }
+    }
+    return fit(windows, copies.stream().mapToInt(Integer::intValue).toArray(), o);
+  }
+
   public static RcaModel fit(List<LabelledWindow> windows, TrainOptions o) {
-    TrainingRows rows = TrainingRows.of(windows, o.features(), o);
+    int[] once = new int[windows.size()];
+    java.util.Arrays.fill(once, 1);
+    return fit(windows, once, o);
+  }
+
+  static RcaModel fit(List<LabelledWindow> windows, int[] copies, TrainOptions o) {
+    TrainingRows rows = TrainingRows.of(windows, copies, o.features(), o);
     int pos = rows.positives();
     if (pos == 0 || pos == rows.y().length) {
       throw new IllegalArgumentException(
@@ -70,7 +105,8 @@ public final class RcaTrainer {
         m.weights(),
         m.intercept(),
         0,
-        info);
+        info,
+        o.relative());
   }
 
   private static RcaModel linear(
@@ -97,7 +133,8 @@ public final class RcaTrainer {
         w,
         m.intercept(),
         0,
-        info);
+        info,
+        o.relative());
   }
 
   private static KernelMachine<double[]> lasvm(

@@ -25,7 +25,7 @@ final class Thresholds {
     int k = 0;
     int positives = 0;
     for (LabelledWindow w : windows) {
-      WindowFeatures f = WindowFeatures.of(m.features(), w.window(), w.reference());
+      WindowFeatures f = m.features(w.window(), w.reference());
       for (int i = 0; i < f.services().size(); i++) {
         score[k] = m.score(f.x()[i]);
         culprit[k] = w.culprits().contains(f.services().get(i));
@@ -50,16 +50,6 @@ final class Thresholds {
     }
     var info = new LinkedHashMap<>(m.training());
     info.put("threshold_f1", String.format(java.util.Locale.ROOT, "%.4f", best));
-    return new RcaModel(
-        m.kind(),
-        m.features(),
-        m.mean(),
-        m.scale(),
-        m.sigma(),
-        m.supportVectors(),
-        m.weights(),
-        m.bias(),
-        threshold,
-        info);
+    return m.with(threshold, info);
   }
 }

@@ -17,6 +17,8 @@ import java.util.List;
  * @param batchSize mini-batch size of the incremental mode (FIRM: 256)
  * @param lambda L2 penalty of the incremental mode
  * @param seed seeds row sampling, shuffling and Smile's generator
+ * @param balance whether each source (dataset or simulation), and within it each fault kind, weighs
+ *     the same in training, however many windows it has ({@link RcaTrainer#train})
  */
 public record TrainOptions(
     ModelKind kind,
@@ -29,7 +31,9 @@ public record TrainOptions(
     int epochs,
     int batchSize,
     double lambda,
-    long seed) {
+    long seed,
+    boolean balance,
+    boolean relative) {
 
   public TrainOptions {
     features = List.copyOf(features);
@@ -61,9 +65,28 @@ public record TrainOptions(
           Feature.SHARE_CHANGE,
           Feature.ERROR_ORIGIN);
 
+  /**
+   * The features for traces with metrics and logs (real data): every modality's change features,
+   * without FIRM's RI and CI (they measure a service's variability, not a change) and without span
+   * errors (Nezha's traces carry no status). Chosen in docs/rca.md ("Real data").
+   */
+  public static final List<Feature> EVIDENCE_FEATURES =
+      List.of(
+          Feature.SELF_CHANGE,
+          Feature.INBOUND_CHANGE,
+          Feature.SHARE_CHANGE,
+          Feature.HOP_CHANGE,
+          Feature.RESPONSE_SHIFT,
+          Feature.FANOUT_SHIFT,
+          Feature.CPU_CHANGE,
+          Feature.MEMORY_CHANGE,
+          Feature.SUCCESS_DROP,
+          Feature.CLIENT_GAP_CHANGE,
+          Feature.ERROR_LOG_CHANGE);
+
   /** Defaults chosen on the training scenarios (docs/rca.md): C 4, sigma 8. */
   public static TrainOptions defaults(ModelKind kind, long seed) {
-    return new TrainOptions(kind, DEFAULT_FEATURES, 4, 8, 2, 4, 2, 2, 256, 1e-3, seed);
+    return new TrainOptions(kind, DEFAULT_FEATURES, 4, 8, 2, 4, 2, 2, 256, 1e-3, seed, true, false);
   }
 
   public TrainOptions withFeatures(List<Feature> f) {
@@ -78,7 +101,9 @@ public record TrainOptions(
         epochs,
         batchSize,
         lambda,
-        seed);
+        seed,
+        balance,
+        relative);
   }
 
   public TrainOptions withKind(ModelKind k) {
@@ -93,6 +118,8 @@ public record TrainOptions(
         epochs,
         batchSize,
         lambda,
-        seed);
+        seed,
+        balance,
+        relative);
   }
 }

@@ -21,11 +21,25 @@ import java.util.SplittableRandom;
 record TrainingRows(double[][] x, int[] y) {
 
   static TrainingRows of(List<LabelledWindow> windows, List<Feature> features, TrainOptions o) {
+    int[] once = new int[windows.size()];
+    java.util.Arrays.fill(once, 1);
+    return of(windows, once, features, o);
+  }
+
+  /**
+   * As above, each window's rows taken {@code copies[i]} times: how sources of very different sizes
+   * weigh the same (the linear SVM's loss counts a row once per copy).
+   */
+  static TrainingRows of(
+      List<LabelledWindow> windows, int[] copies, List<Feature> features, TrainOptions o) {
     SplittableRandom rng = new Seeds(o.seed()).stream("rca-rows");
     List<double[]> xs = new ArrayList<>();
     List<Integer> ys = new ArrayList<>();
-    for (LabelledWindow w : windows) {
-      WindowFeatures f = WindowFeatures.of(features, w.window(), w.reference());
+    for (int wi = 0; wi < windows.size(); wi++) {
+      LabelledWindow w = windows.get(wi);
+      int from = xs.size();
+      WindowFeatures raw = WindowFeatures.of(features, w.window(), w.reference());
+      WindowFeatures f = o.relative() ? raw.relative() : raw;
       List<Integer> negatives = new ArrayList<>();
       for (int i = 0; i < f.services().size(); i++) {
         if (w.culprits().contains(f.services().get(i))) {
@@ -45,6 +59,13 @@ record TrainingRows(double[][] x, int[] y) {
       for (int k = 0; k < o.randomNegatives() && !rest.isEmpty(); k++) {
         xs.add(f.x()[rest.remove(rng.nextInt(rest.size()))]);
         ys.add(-1);
+      }
+      int to = xs.size();
+      for (int c = 1; c < copies[wi]; c++) {
+        for (int r = from; r < to; r++) {
+          xs.add(xs.get(r));
+          ys.add(ys.get(r));
+        }
       }
     }
     if (xs.size() > MAX_ROWS) {

@@ -46,7 +46,9 @@ public final class CriticalServiceAnalyser implements CriticalServiceSource {
     for (SpanData s : spans) {
       state.add(Spans.of(s));
     }
-    return state.endInterval(interval.startMs() / 1000, interval.endMs() / 1000).critical();
+    return state
+        .endInterval(interval.startMs() / 1000, interval.endMs() / 1000, interval)
+        .critical();
   }
 
   /** The state, for its latest full ranking. */

@@ -1,5 +1,7 @@
 package dev.trimtab.rca.online;
 
+import dev.trimtab.env.sim.IntervalMetrics;
+import dev.trimtab.rca.data.SimulatedTelemetry;
 import dev.trimtab.rca.data.SimulatedWindows;
 import dev.trimtab.rca.data.TraceWindower;
 import dev.trimtab.rca.feature.WindowStats;
@@ -23,6 +25,7 @@ public final class OnlineRca {
   private final int minTraces;
   private final TraceWindower windower = new TraceWindower(60_000_000_000L, 2_000_000);
   private final List<Trace> referenceTraces = new ArrayList<>();
+  private final List<IntervalMetrics> referenceMetrics = new ArrayList<>();
   private WindowStats reference;
   private Ranking last = new Ranking(List.of(), new double[0], java.util.Set.of());
 
@@ -49,19 +52,39 @@ public final class OnlineRca {
    * arrived) join the reference or are ranked.
    */
   public Ranking endInterval(double startS, double endS) {
+    return endInterval(startS, endS, null);
+  }
+
+  /**
+   * As above, with the interval's metrics (or null) as evidence beside the traces: the simulator's
+   * CPU, memory, success rate and response times, as in training.
+   */
+  public Ranking endInterval(double startS, double endS, IntervalMetrics metrics) {
     List<Trace> traces = windower.cut(Long.MAX_VALUE);
     if (reference == null) {
       if (startS >= referenceFromS && endS <= referenceToS) {
         referenceTraces.addAll(traces);
+        if (metrics != null) {
+          referenceMetrics.add(metrics);
+        }
       }
       if (endS >= referenceToS && !referenceTraces.isEmpty()) {
         reference = WindowStats.of(referenceTraces);
+        if (!referenceMetrics.isEmpty()) {
+          reference =
+              reference.withSignals(SimulatedTelemetry.signals(referenceMetrics, List.of()));
+        }
         referenceTraces.clear();
+        referenceMetrics.clear();
       }
       return last;
     }
     if (traces.size() >= minTraces) {
-      last = model.rank(WindowStats.of(traces), reference);
+      WindowStats now = WindowStats.of(traces);
+      if (metrics != null && reference.signals().hasMetrics()) {
+        now = now.withSignals(SimulatedTelemetry.signals(List.of(metrics), List.of()));
+      }
+      last = model.rank(now, reference);
     }
     return last;
   }

@@ -42,7 +42,7 @@ public final class RcaLocalizer implements Localizer {
     for (SpanData s : recorder.drain()) {
       state.add(Spans.of(s));
     }
-    state.endInterval(metrics.startMs() / 1000, metrics.endMs() / 1000);
+    state.endInterval(metrics.startMs() / 1000, metrics.endMs() / 1000, metrics);
   }
 
   @Override

@@ -11,7 +11,7 @@ public final class TraceFormatException extends RuntimeException {
   private final String where;
 
   public TraceFormatException(String source, String where, String problem) {
-    super(source + (where == null || where.isEmpty() ? "" : ": " + where) + ": " + problem);
+    super(source + (where == null || where.isEmpty() ? "" : ": " + where) + ": " + clean(problem));
     this.source = source;
     this.where = where == null ? "" : where;
   }
@@ -19,6 +19,18 @@ public final class TraceFormatException extends RuntimeException {
   public TraceFormatException(String source, String where, String problem, Throwable cause) {
     this(source, where, problem);
     initCause(cause);
+  }
+
+  /** The problem with control and undecodable characters replaced: it may quote the input. */
+  private static String clean(String problem) {
+    StringBuilder b = new StringBuilder(problem.length());
+    int nl = problem.indexOf('\n');
+    String first = nl < 0 ? problem : problem.substring(0, nl);
+    for (int i = 0; i < first.length() && i < 300; i++) {
+      char c = first.charAt(i);
+      b.append(c < 32 || c == 127 || c == 0xFFFD ? '?' : c);
+    }
+    return first.length() > 300 ? b + "..." : b.toString();
   }
 
   /** The file or other source that is wrong. */

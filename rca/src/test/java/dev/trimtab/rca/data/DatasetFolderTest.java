@@ -46,7 +46,32 @@ class DatasetFolderTest {
     write(dir.resolve("ref.jsonl"), TraceFormat.OTLP_JSON, traces(30, 5, "r"));
     write(dir.resolve("w1.json"), TraceFormat.JAEGER_JSON, traces(30, 40, "x"));
     write(dir.resolve("w2.csv"), TraceFormat.NEZHA_CSV, traces(30, 5, "y"));
+    Files.writeString(
+        dir.resolve("ref.prom"), "trimtab_service_cpu_utilisation_ratio{service=\"db\"} 0.1\n");
+    Files.writeString(
+        dir.resolve("w1.prom"), "trimtab_service_cpu_utilisation_ratio{service=\"db\"} 0.9\n");
+    String log =
+        "{\"resourceLogs\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\","
+            + "\"value\":{\"stringValue\":\"db\"}}]},\"scopeLogs\":[{\"logRecords\":[%s]}]}]}";
+    String rec =
+        "{\"timeUnixNano\":\"%d\",\"severityText\":\"%s\",\"body\":{\"stringValue\":\"%s\"}}";
+    Files.writeString(
+        dir.resolve("ref-logs.jsonl"),
+        String.format(log, String.format(rec, 1, "INFO", "query ok")));
+    Files.writeString(
+        dir.resolve("w1-logs.jsonl"),
+        String.format(
+            log,
+            String.format(rec, 1, "ERROR", "query timed out")
+                + ","
+                + String.format(rec, 2, "ERROR", "query timed out")));
     List<LabelledWindow> w = DatasetFolder.load(dir);
+    var db = w.get(0).window().signals().of("db");
+    assertEquals(0.9, db.cpu(), 1e-12);
+    assertEquals(2, db.logs().errors());
+    assertEquals(60, w.get(0).window().signals().durationS(), 1e-12);
+    assertEquals(0.1, w.get(0).reference().signals().of("db").cpu(), 1e-12);
+    assertEquals(0, w.get(1).window().signals().services().size(), "no metrics listed: none");
     assertEquals(2, w.size());
     assertEquals(Set.of("db"), w.get(0).culprits());
     assertEquals("cpu-contention", w.get(0).faultKind());

@@ -3,9 +3,12 @@ package dev.trimtab.cli.rca;
 import dev.trimtab.env.config.ConfigException;
 import dev.trimtab.rca.data.DatasetFolder;
 import dev.trimtab.rca.data.LabelledWindow;
+import dev.trimtab.rca.data.LoadProgress;
+import dev.trimtab.rca.data.Scenario;
 import dev.trimtab.rca.data.ScenarioLoader;
 import dev.trimtab.rca.data.ScenarioRuns;
 import dev.trimtab.rca.data.SimulatedWindows;
+import dev.trimtab.rca.data.Source;
 import dev.trimtab.rca.data.SuiteScenarios;
 import dev.trimtab.rca.trace.TraceFormatException;
 import java.nio.file.Path;
@@ -15,7 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** Where labelled windows come from: simulated scenarios with seeds, or a dataset folder. */
+/**
+ * Where labelled windows come from: dataset folders (any number), simulated scenarios with seeds, a
+ * suite's localization problems, or several of these at once.
+ */
 final class DataOptions {
   @Option(
       names = "--generate",
@@ -42,8 +48,10 @@ final class DataOptions {
   @Option(
       names = "--dataset",
       paramLabel = "DIR",
-      description = "A labelled dataset folder (labels.json) or a Nezha dataset folder.")
-  Path dataset;
+      description =
+          "A labelled dataset folder (labels.json) or a Nezha dataset folder; repeat it for"
+              + " several.")
+  List<Path> datasets = new ArrayList<>();
 
   @Option(
       names = "--sampling",
@@ -59,31 +67,80 @@ final class DataOptions {
       description = "Simulated runs in parallel (default: ${DEFAULT-VALUE}).")
   int threads;
 
-  /** A one-line description of the data, for reports. */
+  /** A one-line description of the data, for reports (paths as the user gave them). */
   String describe() {
-    if (dataset != null) {
-      return "dataset " + dataset;
+    List<String> parts = new ArrayList<>();
+    for (Path d : datasets) {
+      parts.add("dataset " + d);
     }
-    return (suite != null ? "suite " + suite : generate) + " seeds " + seeds;
+    if (suite != null) {
+      parts.add("suite " + suite + " seeds " + seeds);
+    }
+    if (generate != null) {
+      parts.add(generate + " seeds " + seeds);
+    }
+    return String.join(" + ", parts);
   }
 
-  List<LabelledWindow> windows(CommandSpec spec) {
-    int sources = (dataset == null ? 0 : 1) + (generate == null ? 0 : 1) + (suite == null ? 0 : 1);
-    if (sources != 1) {
+  /** Every source, datasets first, each checked before any is read. */
+  List<Source> sources(CommandSpec spec, LoadProgress progress) {
+    if (datasets.isEmpty() && generate == null && suite == null) {
       throw new ParameterException(
           spec.commandLine(),
-          "give exactly one of --suite or --generate (each with --seeds) and --dataset");
+          "give at least one source of labelled windows: --dataset DIR (repeatable),"
+              + " --generate NAME|FILE or --suite NAME|DIR (each with --seeds)");
     }
-    if (dataset != null) {
+    if ((generate != null || suite != null) && seeds == null) {
+      throw new ParameterException(spec.commandLine(), "--suite and --generate need --seeds");
+    }
+    if (generate == null && suite == null && seeds != null) {
+      throw new ParameterException(spec.commandLine(), "--seeds needs --suite or --generate");
+    }
+    List<Long> seedList = seeds == null ? List.of() : parseSeeds(spec, seeds);
+    for (Path d : datasets) {
+      if (!java.nio.file.Files.isDirectory(Inputs.resolve(d))) {
+        throw new ParameterException(spec.commandLine(), "--dataset " + d + " is not a folder");
+      }
+    }
+    List<Source> out = new ArrayList<>();
+    for (Path d : datasets) {
+      Path dir = Inputs.resolve(d);
       try {
-        return DatasetFolder.load(Inputs.resolve(dataset));
+        out.add(new Source(dir.getFileName().toString(), false, DatasetFolder.load(dir, progress)));
       } catch (TraceFormatException e) {
         throw new ConfigException(e.source(), e.where(), e.problem());
       }
     }
-    if (seeds == null) {
-      throw new ParameterException(spec.commandLine(), "--suite and --generate need --seeds");
+    if (suite != null) {
+      out.add(
+          new Source(
+              "suite " + suite,
+              true,
+              simulated(spec, SuiteScenarios.localization(suite), seedList, progress)));
     }
+    if (generate != null) {
+      String scenarios =
+          ScenarioLoader.BUNDLED.contains(generate)
+              ? generate
+              : Inputs.resolve(Path.of(generate)).toString();
+      out.add(
+          new Source(
+              generate,
+              true,
+              simulated(spec, ScenarioLoader.resolve(scenarios), seedList, progress)));
+    }
+    return out;
+  }
+
+  /** Every window of every source. */
+  static List<LabelledWindow> windows(List<Source> sources) {
+    List<LabelledWindow> out = new ArrayList<>();
+    sources.forEach(s -> out.addAll(s.windows()));
+    return out;
+  }
+
+  private List<LabelledWindow> simulated(
+      CommandSpec spec, List<Scenario> scenarios, List<Long> seedList, LoadProgress progress) {
     SimulatedWindows.Options d = SimulatedWindows.Options.DEFAULT;
     SimulatedWindows.Options o;
     try {
@@ -98,15 +155,7 @@ final class DataOptions {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--sampling must be in (0, 1]");
     }
-    List<Long> seedList = parseSeeds(spec, seeds);
-    if (suite != null) {
-      return ScenarioRuns.windows(SuiteScenarios.localization(suite), seedList, o, threads);
-    }
-    String scenarios =
-        ScenarioLoader.BUNDLED.contains(generate)
-            ? generate
-            : Inputs.resolve(Path.of(generate)).toString();
-    return ScenarioRuns.windows(ScenarioLoader.resolve(scenarios), seedList, o, threads);
+    return ScenarioRuns.windows(scenarios, seedList, o, threads, progress);
   }
 
   static List<Long> parseSeeds(CommandSpec spec, String text) {

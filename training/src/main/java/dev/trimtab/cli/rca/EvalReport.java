@@ -21,15 +21,18 @@ final class EvalReport {
             "faulty",
             "top1",
             "top3",
+            "top5",
             "precision",
             "recall",
-            "p99 top1",
-            "p99 top3",
-            "rise top1",
-            "rise top3");
+            "p99 top1/3",
+            "rise top1/3");
     row(t, "all", e.all());
     e.byTopology().forEach((k, v) -> row(t, k, v));
     e.byFaultType().forEach((k, v) -> row(t, k, v));
+    if (e.byTopology().size() > 1) {
+      e.byTopologyAndFault()
+          .forEach((app, kinds) -> kinds.forEach((k, v) -> row(t, app + " / " + k, v)));
+    }
     return t.render()
         + String.format(java.util.Locale.ROOT, "ms per window: %.3f%n", e.msPerWindow());
   }
@@ -41,12 +44,11 @@ final class EvalReport {
         Integer.toString(g.faultyWindows()),
         f(g.top1()),
         f(g.top3()),
+        f(g.top5()),
         f(g.precision()),
         f(g.recall()),
-        f(g.p99Top1()),
-        f(g.p99Top3()),
-        f(g.riseTop1()),
-        f(g.riseTop3()));
+        f(g.p99Top1()) + " / " + f(g.p99Top3()),
+        f(g.riseTop1()) + " / " + f(g.riseTop3()));
   }
 
   private static String f(double v) {
@@ -59,12 +61,18 @@ final class EvalReport {
           out.writeStringField("model", model);
           out.writeStringField("data", data);
           group(out, e.all());
-          Json.fixed(out, "ms_per_window", e.msPerWindow(), 4);
-          out.writeObjectFieldStart("by_topology");
+          out.writeObjectFieldStart("by_application");
           groups(out, e.byTopology());
           out.writeEndObject();
           out.writeObjectFieldStart("by_fault_type");
           groups(out, e.byFaultType());
+          out.writeEndObject();
+          out.writeObjectFieldStart("by_application_and_fault_type");
+          for (var app : e.byTopologyAndFault().entrySet()) {
+            out.writeObjectFieldStart(app.getKey());
+            groups(out, app.getValue());
+            out.writeEndObject();
+          }
           out.writeEndObject();
         });
   }
@@ -82,16 +90,19 @@ final class EvalReport {
     out.writeNumberField("faulty_windows", g.faultyWindows());
     Json.fixed(out, "top1", g.top1(), 4);
     Json.fixed(out, "top3", g.top3(), 4);
+    Json.fixed(out, "top5", g.top5(), 4);
     Json.fixed(out, "precision", g.precision(), 4);
     Json.fixed(out, "recall", g.recall(), 4);
     out.writeObjectFieldStart("baselines");
     out.writeObjectFieldStart("highest_p99");
     Json.fixed(out, "top1", g.p99Top1(), 4);
     Json.fixed(out, "top3", g.p99Top3(), 4);
+    Json.fixed(out, "top5", g.p99Top5(), 4);
     out.writeEndObject();
     out.writeObjectFieldStart("largest_rise");
     Json.fixed(out, "top1", g.riseTop1(), 4);
     Json.fixed(out, "top3", g.riseTop3(), 4);
+    Json.fixed(out, "top5", g.riseTop5(), 4);
     out.writeEndObject();
     out.writeEndObject();
   }

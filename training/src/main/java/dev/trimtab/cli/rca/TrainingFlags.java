@@ -22,8 +22,9 @@ final class TrainingFlags {
       names = "--features",
       paramLabel = "LIST",
       description =
-          "Comma-separated features (default: all but presence_change): ri, ci, self_change,"
-              + " inbound_change, share_change, error_origin, presence_change.")
+          "Comma-separated features, or a set: traces (the default: ri, ci, self_change,"
+              + " inbound_change, share_change, error_origin) or evidence (traces, metrics and"
+              + " logs: docs/rca.md). Ids: docs/rca.md#features.")
   String features;
 
   @Option(names = "--c", paramLabel = "C", description = "SVM penalty (default: 4).")
@@ -39,6 +40,20 @@ final class TrainingFlags {
       description = "Seed of row sampling and Smile's generator (default: ${DEFAULT-VALUE}).")
   long modelSeed;
 
+  @Option(
+      names = "--no-balance",
+      description =
+          "Weigh every window the same (default: each source, and each fault kind within it,"
+              + " weighs the same).")
+  boolean noBalance;
+
+  @Option(
+      names = "--relative",
+      description =
+          "Take each feature relative to the window's other services (how far a service stands"
+              + " out) before scoring.")
+  boolean relative;
+
   TrainOptions options(CommandSpec spec) {
     ModelKind k = ModelKind.fromId(kind);
     if (k == null) {
@@ -46,7 +61,9 @@ final class TrainingFlags {
     }
     TrainOptions d = TrainOptions.defaults(k, modelSeed);
     List<Feature> fs = d.features();
-    if (features != null) {
+    if ("evidence".equals(features)) {
+      fs = TrainOptions.EVIDENCE_FEATURES;
+    } else if (features != null && !"traces".equals(features)) {
       fs = new ArrayList<>();
       for (String id : features.split(",")) {
         Feature f = Feature.fromId(id.trim());
@@ -73,7 +90,9 @@ final class TrainingFlags {
           d.epochs(),
           d.batchSize(),
           d.lambda(),
-          modelSeed);
+          modelSeed,
+          !noBalance,
+          relative);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--c and --sigma must be > 0");
     }
