@@ -110,16 +110,7 @@ public final class BenchRcaCommand implements Callable<Integer> {
           spec.commandLine(), "--repeat " + repeat + " is out of range: 1 to " + MAX_REPEAT);
     }
     RcaModel m = ModelFile.read(Inputs.resolve(model));
-    try {
-      return bench(m);
-    } catch (OutOfMemoryError e) {
-      throw new IllegalStateException(
-          "out of memory simulating 2 x "
-              + traces
-              + " traces of "
-              + topology
-              + "; give fewer --traces or more heap (TRIMTAB_JAVA_OPTS=-Xmx...)");
-    }
+    return bench(m); // an OutOfMemoryError becomes one line in TrimtabCli, as for every command
   }
 
   /** The interval's metrics and the logs of [from, to): one window's evidence. */
