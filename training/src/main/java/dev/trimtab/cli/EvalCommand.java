@@ -78,6 +78,15 @@ final class EvalCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--backend",
+      defaultValue = "sim",
+      paramLabel = "sim|live",
+      description =
+          "Where runs play: sim (the simulator, the default) or live (the live testbed: real"
+              + " services on this machine, one run at a time, in wall-clock time; docs/testbed.md).")
+  String backend;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "Runs at once (default: the machine's cores). Results do not depend on it.")
@@ -105,6 +114,13 @@ final class EvalCommand implements Callable<Integer> {
     if (n < 1) {
       throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + n);
     }
+    if (!backend.equals("sim") && !backend.equals("live")) {
+      throw new ParameterException(
+          spec.commandLine(), "unknown --backend '" + backend + "'; allowed: sim, live");
+    }
+    if (backend.equals("live")) {
+      n = LiveEvalBackend.threads(spec.commandLine(), threads);
+    }
     Suite loaded = Suites.resolve(suite);
     LocalizerChoice localizers;
     try {
@@ -125,8 +141,11 @@ final class EvalCommand implements Callable<Integer> {
     Files.createDirectories(dir);
     long started = System.nanoTime();
     List<ProblemOutcome> outcomes;
-    try (Progress progress = Progress.start("eval", plan.runs(), " runs", quiet)) {
-      outcomes = Evaluation.run(plan, registry, progress::step);
+    try (LiveEvalBackend live =
+            backend.equals("live") ? LiveEvalBackend.start(loaded, spec.commandLine()) : null;
+        Progress progress = Progress.start("eval", plan.runs(), " runs", quiet)) {
+      Evaluation.Backend runner = live == null ? Evaluation.SIMULATED : live::run;
+      outcomes = Evaluation.run(plan, registry, runner, progress::step);
     }
     Leaderboard board = Leaderboard.of(plan, outcomes);
     AtomicFile.write(dir.resolve(LeaderboardJson.FILE), LeaderboardJson.render(board));

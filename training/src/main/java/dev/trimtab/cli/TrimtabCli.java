@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       ProblemsCommand.class,
       EvalCommand.class,
       dev.trimtab.cli.rca.RcaCommand.class,
+      TestbedCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit status:%n",

@@ -1,7 +1,10 @@
 package dev.trimtab.cli.eval;
 
 import dev.trimtab.env.concurrent.InOrder;
+import dev.trimtab.env.control.Controller;
 import dev.trimtab.faults.problem.Problem;
+import dev.trimtab.faults.score.Detector;
+import dev.trimtab.faults.score.Localizer;
 import dev.trimtab.faults.score.ProblemOutcome;
 import dev.trimtab.faults.score.ProblemRunner;
 import dev.trimtab.faults.score.SloDetector;
@@ -22,11 +25,32 @@ public final class Evaluation {
   private Evaluation() {}
 
   /**
-   * Runs every problem × controller × seed; {@code onRunDone} is called (from worker threads) as
-   * each run ends. The first failing run stops the rest and is rethrown, naming the run.
+   * Where a run is played: the simulator ({@link ProblemRunner#run}, the default) or the live
+   * testbed ({@code LiveProblemRunner#run}). Both take the same problem, controller, seed and
+   * contestants and give the same kind of outcome, so everything after a run is shared.
+   */
+  @FunctionalInterface
+  public interface Backend {
+    ProblemOutcome run(
+        Problem problem, Controller controller, long seed, Detector detector, Localizer localizer);
+  }
+
+  /** The simulator. */
+  public static final Backend SIMULATED = ProblemRunner::run;
+
+  /**
+   * Runs every problem × controller × seed in the simulator; {@code onRunDone} is called (from
+   * worker threads) as each run ends. The first failing run stops the rest and is rethrown, naming
+   * the run.
    */
   public static List<ProblemOutcome> run(
       EvalPlan plan, ControllerRegistry controllers, Runnable onRunDone) {
+    return run(plan, controllers, SIMULATED, onRunDone);
+  }
+
+  /** The same on {@code backend}; a live backend needs {@code plan.threads() == 1}. */
+  public static List<ProblemOutcome> run(
+      EvalPlan plan, ControllerRegistry controllers, Backend backend, Runnable onRunDone) {
     for (String name : plan.controllers()) {
       controllers.create(name);
     }
@@ -36,7 +60,8 @@ public final class Evaluation {
         for (long seed : plan.seeds()) {
           tasks.add(
               () -> {
-                ProblemOutcome outcome = runOne(plan, problem, controllers, controller, seed);
+                ProblemOutcome outcome =
+                    runOne(plan, problem, controllers, backend, controller, seed);
                 onRunDone.run();
                 return outcome;
               });
@@ -50,10 +75,11 @@ public final class Evaluation {
       EvalPlan plan,
       Problem problem,
       ControllerRegistry controllers,
+      Backend backend,
       String controller,
       long seed) {
     try {
-      return ProblemRunner.run(
+      return backend.run(
           problem,
           controllers.create(controller),
           seed,
