@@ -230,16 +230,15 @@ final class TestbedCommand implements Runnable {
         tb.close();
         Runtime.getRuntime().removeShutdownHook(hook);
       }
-      out.println("down: " + Teardown.run(state.dir()).describe());
+      out.println("down: every process, cgroup and assault of the testbed removed");
       out.flush();
       return TrimtabCli.OK;
     }
 
     private void drive(Testbed tb, Workload load, PrintWriter out) {
       Topology t = tb.topology();
-      TextTable header =
-          new TextTable("t s", "req/s", "p50 ms", "p99 ms", "failed", "SLO", "CPU cores");
-      out.print(header.render());
+      String[] header = {"t s", "req/s", "p50 ms", "p99 ms", "failed", "SLO", "CPU cores"};
+      out.println(aligned(header, header));
       long intervals =
           duration == null ? Long.MAX_VALUE : Math.round(duration.seconds() / interval.seconds());
       try (LiveRun run = LiveRun.start(tb, t, load, start.seed, null)) {
@@ -249,15 +248,16 @@ final class TestbedCommand implements Runnable {
           for (ServiceMetrics s : m.services()) {
             cpu += s.cpuCoreMs();
           }
-          out.printf(
-              "%s  %s  %s  %s  %d  %s  %s%n",
-              Numbers.fixed(m.endMs() / 1000, 0),
-              Numbers.fixed(m.arrived() / interval.seconds(), 1),
-              Numbers.fixed(m.p50Ms(), 1),
-              Numbers.fixed(m.p99Ms(), 1),
-              m.dropped() + m.errored(),
-              m.sloViolated() ? "missed" : "met",
-              Numbers.fixed(cpu / interval.millis(), 3));
+          out.println(
+              aligned(
+                  header,
+                  Numbers.fixed(m.endMs() / 1000, 0),
+                  Numbers.fixed(m.arrived() / interval.seconds(), 1),
+                  Numbers.fixed(m.p50Ms(), 1),
+                  Numbers.fixed(m.p99Ms(), 1),
+                  Long.toString(m.dropped() + m.errored()),
+                  m.sloViolated() ? "missed" : "met",
+                  Numbers.fixed(cpu / interval.millis(), 3)));
           out.flush();
         }
       }
@@ -270,6 +270,17 @@ final class TestbedCommand implements Runnable {
         Thread.sleep(Math.round(d.millis()));
       }
     }
+  }
+
+  /** Cells right-aligned under a header whose columns are at least 8 wide. */
+  static String aligned(String[] header, String... cells) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      int width = Math.max(8, header[i].length());
+      b.append(i == 0 ? "" : "  ").append(" ".repeat(Math.max(0, width - cells[i].length())));
+      b.append(cells[i]);
+    }
+    return b.toString();
   }
 
   static String stateHint(StateOption state) {
@@ -645,7 +656,8 @@ final class TestbedCommand implements Runnable {
         }
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.print(new TextTable("t s", "req/s", "p50 ms", "p99 ms", "failed", "SLO").render());
+      String[] header = {"t s", "req/s", "p50 ms", "p99 ms", "failed", "SLO"};
+      out.println(aligned(header, header));
       try (LoadGenerator g = new LoadGenerator(t, Inputs.workload(workload), seed, where)) {
         long start = System.nanoTime();
         g.start(start);
@@ -656,14 +668,15 @@ final class TestbedCommand implements Runnable {
           Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000 + LiveRun.SETTLE_MS));
           ClientWindow w = clients.cut(end);
           boolean missed = w.endpointMetrics().stream().anyMatch(e -> e.sloViolated());
-          out.printf(
-              "%s  %s  %s  %s  %d  %s%n",
-              Numbers.fixed(i * interval.seconds(), 0),
-              Numbers.fixed(w.arrived() / interval.seconds(), 1),
-              Numbers.fixed(w.percentileMs(50), 1),
-              Numbers.fixed(w.percentileMs(99), 1),
-              w.dropped() + w.errored(),
-              missed ? "missed" : "met");
+          out.println(
+              aligned(
+                  header,
+                  Numbers.fixed(i * interval.seconds(), 0),
+                  Numbers.fixed(w.arrived() / interval.seconds(), 1),
+                  Numbers.fixed(w.percentileMs(50), 1),
+                  Numbers.fixed(w.percentileMs(99), 1),
+                  Long.toString(w.dropped() + w.errored()),
+                  missed ? "missed" : "met"));
           out.flush();
         }
       }

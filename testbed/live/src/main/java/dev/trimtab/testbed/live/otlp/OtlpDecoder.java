@@ -19,7 +19,9 @@ import java.util.List;
 /**
  * Reads OTLP protobuf export requests into {@link SpanFolder.RawSpan}s and {@link MetricStore}
  * points. A server span's endpoint is its {@code trimtab.endpoint} attribute; where a service did
- * not set it, the endpoint comes from the call's path ({@code /trimtab/call/ENDPOINT/NODE}).
+ * not set it, the endpoint comes from the call's path ({@code /trimtab/call/ENDPOINT/NODE}). Server
+ * spans of anything else (health checks, the testbed's admin and Chaos Monkey calls) are not calls
+ * of the topology and are left out.
  */
 public final class OtlpDecoder {
   private static final String CALL_PATH = "/trimtab/call/";
@@ -32,7 +34,10 @@ public final class OtlpDecoder {
       String service = serviceName(rs.getResource());
       for (ScopeSpans ss : rs.getScopeSpansList()) {
         for (Span s : ss.getSpansList()) {
-          out.add(raw(service, s));
+          SpanFolder.RawSpan raw = raw(service, s);
+          if (!raw.server() || !raw.endpoint().isEmpty()) {
+            out.add(raw);
+          }
         }
       }
     }
