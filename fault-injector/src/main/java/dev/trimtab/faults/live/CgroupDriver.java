@@ -37,6 +37,20 @@ public sealed interface CgroupDriver permits CgroupDriver.V1, CgroupDriver.V2, C
   /** The folders holding every group {@code name} (a prefix such as {@code trimtab/x}) covers. */
   List<Path> dirsOf(String name);
 
+  /**
+   * Gives group {@code name} (made if missing) {@code timesNormal} times the CPU weight of a normal
+   * process when CPU is short: {@code cpu.shares = 1024 × n} on v1, {@code cpu.weight = 100 × n} on
+   * v2. Quotas still cap it; the weight only decides who waits on a busy host.
+   */
+  void setWeight(String name, int timesNormal);
+
+  /**
+   * Moves process {@code pid} into CPU group {@code name} (made if missing), or with {@code name}
+   * null back where it came from: how the launcher, whose load generator must send on time, gets
+   * the same weight as the services it measures. Only the CPU hierarchy is touched.
+   */
+  void moveCpu(long pid, String name);
+
   /** Finds the cgroups of {@code system}; never fails, falls back to {@link None}. */
   static CgroupDriver detect(CgroupSystem system) {
     List<CgroupSystem.Mount> mounts;
@@ -49,18 +63,22 @@ public sealed interface CgroupDriver permits CgroupDriver.V1, CgroupDriver.V2, C
           "cannot read " + system.mountinfo() + " or " + system.selfCgroup() + ": " + e);
     }
     Map<String, Path> v1 = new LinkedHashMap<>();
+    Path homeCpu = null;
     for (String controller : List.of("cpu", "cpuacct", "memory", "freezer")) {
       for (CgroupSystem.Mount m : mounts) {
         if (!m.v2() && m.controllers().contains(controller)) {
-          String base =
-              system.parent() != null ? system.parent() : own.getOrDefault(controller, "/");
-          v1.put(controller, CgroupSystem.dirOf(m, base));
+          String home = own.getOrDefault(controller, "/");
+          v1.put(
+              controller, CgroupSystem.dirOf(m, system.parent() != null ? system.parent() : home));
+          if (controller.equals("cpu")) {
+            homeCpu = CgroupSystem.dirOf(m, home);
+          }
         }
       }
     }
     CgroupFiles files = new CgroupFiles(system.real());
     if (v1.containsKey("cpu") && v1.containsKey("memory")) {
-      return V1.open(v1, files);
+      return V1.open(v1, homeCpu, files);
     }
     for (CgroupSystem.Mount m : mounts) {
       if (m.v2()) {
@@ -143,15 +161,15 @@ public sealed interface CgroupDriver permits CgroupDriver.V1, CgroupDriver.V2, C
   }
 
   /** cgroup v1: one folder per controller hierarchy. */
-  record V1(Map<String, Path> bases, CgroupFiles files) implements CgroupDriver {
-    static CgroupDriver open(Map<String, Path> bases, CgroupFiles files) {
+  record V1(Map<String, Path> bases, Path homeCpu, CgroupFiles files) implements CgroupDriver {
+    static CgroupDriver open(Map<String, Path> bases, Path homeCpu, CgroupFiles files) {
       for (String c : List.of("cpu", "memory")) {
         Path base = bases.get(c);
         if (!Files.isWritable(base)) {
           return new None("cgroup v1 " + c + " group " + base + " is not writable by this user");
         }
       }
-      return new V1(Map.copyOf(bases), files);
+      return new V1(Map.copyOf(bases), homeCpu, files);
     }
 
     @Override
@@ -177,6 +195,20 @@ public sealed interface CgroupDriver permits CgroupDriver.V1, CgroupDriver.V2, C
     @Override
     public List<Path> dirsOf(String name) {
       return bases.values().stream().distinct().map(b -> b.resolve(name)).toList();
+    }
+
+    @Override
+    public void setWeight(String name, int timesNormal) {
+      Path dir = bases.get("cpu").resolve(name);
+      files.mkdirs(dir);
+      files.write(dir.resolve("cpu.shares"), Long.toString(1024L * Math.max(1, timesNormal)));
+    }
+
+    @Override
+    public void moveCpu(long pid, String name) {
+      Path dir = name == null ? homeCpu : bases.get("cpu").resolve(name);
+      files.mkdirs(dir);
+      files.write(dir.resolve("cgroup.procs"), Long.toString(pid));
     }
   }
 
@@ -238,6 +270,19 @@ public sealed interface CgroupDriver permits CgroupDriver.V1, CgroupDriver.V2, C
     public List<Path> dirsOf(String name) {
       return List.of(base.resolve(name));
     }
+
+    @Override
+    public void setWeight(String name, int timesNormal) {
+      Path dir = base.resolve(name);
+      files.mkdirs(dir);
+      files.write(
+          dir.resolve("cpu.weight"),
+          Long.toString(Math.min(10_000, 100L * Math.max(1, timesNormal))));
+    }
+
+    /** Not on v2: a process may not sit in a group that delegates controllers. */
+    @Override
+    public void moveCpu(long pid, String name) {}
   }
 
   /** No writable cgroups: nothing is enforced; processes are measured through /proc. */
@@ -261,5 +306,11 @@ public sealed interface CgroupDriver permits CgroupDriver.V1, CgroupDriver.V2, C
     public List<Path> dirsOf(String name) {
       return List.of();
     }
+
+    @Override
+    public void setWeight(String name, int timesNormal) {}
+
+    @Override
+    public void moveCpu(long pid, String name) {}
   }
 }

@@ -18,7 +18,7 @@ public final class Peers {
   private final Map<String, AtomicInteger> next = new ConcurrentHashMap<>();
 
   private Peers(Map<String, List<URI>> replicas) {
-    this.replicas = Map.copyOf(replicas);
+    this.replicas = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(replicas));
   }
 
   /** Parses the {@code name=URL|URL;...} form; {@code source} names it in errors. */

@@ -75,6 +75,7 @@ public final class Testbed implements LiveTarget, AutoCloseable {
   private volatile LoadGenerator load;
   private volatile boolean peersDirty = true;
   private volatile boolean closed;
+  private boolean launcherMoved;
   private final List<String> events = new ArrayList<>();
 
   private Testbed(
@@ -143,7 +144,12 @@ public final class Testbed implements LiveTarget, AutoCloseable {
       progress.accept(
           "no-limits mode: CPU quotas and memory limits are NOT enforced (" + why + ")");
     } else {
-      progress.accept("limits through " + driver.describe());
+      progress.accept(
+          "limits through "
+              + driver.describe()
+              + (config.priority() > 1
+                  ? ", CPU weight " + config.priority() + "x a normal process's"
+                  : ""));
     }
     String id =
         "tb" + Integer.toHexString(config.stateDir().toAbsolutePath().normalize().hashCode());
@@ -159,6 +165,11 @@ public final class Testbed implements LiveTarget, AutoCloseable {
 
   private void launchAll() {
     persist();
+    if (driver.limits() && config.priority() > 1) {
+      driver.setWeight(rootGroup, config.priority());
+      driver.moveCpu(ProcessHandle.current().pid(), rootGroup + "/launcher");
+      launcherMoved = true;
+    }
     try {
       Files.writeString(
           topologyFile, TopologyYaml.write(config.topology()), StandardCharsets.UTF_8);
@@ -902,6 +913,13 @@ public final class Testbed implements LiveTarget, AutoCloseable {
             r.process.destroyForcibly();
           }
         }
+      }
+    }
+    if (launcherMoved) {
+      try {
+        driver.moveCpu(ProcessHandle.current().pid(), null);
+      } catch (CgroupException e) {
+        progress.accept("cannot move the launcher back to its own CPU group: " + e.getMessage());
       }
     }
     Teardown.Report report = Teardown.run(config.stateDir());

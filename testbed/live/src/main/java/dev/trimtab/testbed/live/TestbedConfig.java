@@ -25,6 +25,10 @@ import java.util.Objects;
  * @param seed seeds the services' demand draws
  * @param cgroups where the cgroups are; {@code requireLimits} fails instead of running without
  * @param jvmOptions extra options for every service JVM, after the testbed's own (so they win)
+ * @param priority the testbed's CPU weight in times a normal process's ({@code cpu.shares} 1024 × n
+ *     on cgroup v1, {@code cpu.weight} 100 × n on v2), shared by its services and, on v1, the
+ *     launcher itself (its load generator must send on time). On a busy host it decides who waits,
+ *     not how much the testbed may use: the quotas still cap that. 1 for no boost.
  */
 public record TestbedConfig(
     Topology topology,
@@ -39,7 +43,8 @@ public record TestbedConfig(
     long seed,
     CgroupSystem cgroups,
     boolean requireLimits,
-    java.util.List<String> jvmOptions) {
+    java.util.List<String> jvmOptions,
+    int priority) {
 
   public static final int DEFAULT_HEAP_MIB = 96;
   public static final int DEFAULT_JVM_OVERHEAD_MIB = 320;
@@ -63,7 +68,13 @@ public record TestbedConfig(
       throw new IllegalArgumentException("maxReplicasPerService must be >= 1");
     }
     jvmOptions = java.util.List.copyOf(jvmOptions);
+    if (priority < 1 || priority > 100) {
+      throw new IllegalArgumentException("priority must be in [1, 100], got " + priority);
+    }
   }
+
+  /** The default priority: eight times a normal process's weight. */
+  public static final int DEFAULT_PRIORITY = 8;
 
   /** The defaults for {@code topology}, state in {@code stateDir}, this host's cgroups. */
   public static TestbedConfig of(Topology topology, Path stateDir) {
@@ -80,7 +91,8 @@ public record TestbedConfig(
         1,
         CgroupSystem.host(),
         false,
-        java.util.List.of());
+        java.util.List.of(),
+        DEFAULT_PRIORITY);
   }
 
   public TestbedConfig withTopology(Topology t) {
@@ -97,7 +109,8 @@ public record TestbedConfig(
         seed,
         cgroups,
         requireLimits,
-        jvmOptions);
+        jvmOptions,
+        priority);
   }
 
   public TestbedConfig withSamplingRate(double rate) {
@@ -114,7 +127,8 @@ public record TestbedConfig(
         seed,
         cgroups,
         requireLimits,
-        jvmOptions);
+        jvmOptions,
+        priority);
   }
 
   public TestbedConfig withCfsPeriodUs(long periodUs) {
@@ -131,7 +145,8 @@ public record TestbedConfig(
         seed,
         cgroups,
         requireLimits,
-        jvmOptions);
+        jvmOptions,
+        priority);
   }
 
   public TestbedConfig withCgroups(CgroupSystem system, boolean require) {
@@ -148,7 +163,8 @@ public record TestbedConfig(
         seed,
         system,
         require,
-        jvmOptions);
+        jvmOptions,
+        priority);
   }
 
   public TestbedConfig withTelemetry(boolean on) {
@@ -165,7 +181,8 @@ public record TestbedConfig(
         seed,
         cgroups,
         requireLimits,
-        jvmOptions);
+        jvmOptions,
+        priority);
   }
 
   public TestbedConfig withJvmOptions(java.util.List<String> options) {
@@ -182,7 +199,26 @@ public record TestbedConfig(
         seed,
         cgroups,
         requireLimits,
-        options);
+        options,
+        priority);
+  }
+
+  public TestbedConfig withPriority(int newPriority) {
+    return new TestbedConfig(
+        topology,
+        stateDir,
+        heapMiB,
+        jvmOverheadMiB,
+        cfsPeriodUs,
+        samplingRate,
+        telemetry,
+        maxReplicasPerService,
+        startupTimeout,
+        seed,
+        cgroups,
+        requireLimits,
+        jvmOptions,
+        newPriority);
   }
 
   public TestbedConfig withSeed(long newSeed) {
@@ -199,6 +235,7 @@ public record TestbedConfig(
         newSeed,
         cgroups,
         requireLimits,
-        jvmOptions);
+        jvmOptions,
+        priority);
   }
 }

@@ -20,7 +20,7 @@ public final class Targets implements Function<String, URI> {
   private final Map<String, AtomicInteger> next = new ConcurrentHashMap<>();
 
   private Targets(Map<String, List<URI>> urls) {
-    this.urls = Map.copyOf(urls);
+    this.urls = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(urls));
   }
 
   /** Parses the {@code name=URL|URL;...} form; {@code source} names it in errors. */
