@@ -41,7 +41,9 @@ final class EvalCommand implements Callable<Integer> {
       names = "--suite",
       required = true,
       paramLabel = "NAME|DIR",
-      description = "A bundled suite (chaos-basic, chaos-ood) or a folder of problem files.")
+      description =
+          "A bundled suite (chaos-basic, chaos-ood; live-basic for --backend live) or a folder of"
+              + " problem files.")
   String suite;
 
   @Option(

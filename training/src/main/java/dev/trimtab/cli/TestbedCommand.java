@@ -130,13 +130,24 @@ final class TestbedCommand implements Runnable {
         description = "Fail instead of running without limits where cgroups are not writable.")
     boolean requireLimits;
 
+    @Option(
+        names = "--priority",
+        defaultValue = "" + TestbedConfig.DEFAULT_PRIORITY,
+        paramLabel = "N",
+        description =
+            "CPU weight of the testbed (and its launcher) in times a normal process's, so a busy"
+                + " host's other work does not drown its latencies; quotas still cap it; 1 for"
+                + " none (default: ${DEFAULT-VALUE}).")
+    int priority;
+
     TestbedConfig config(Path stateDir) {
       Topology t = Inputs.topology(topology);
-      return TestbedConfig.of(t, stateDir)
-          .withSeed(seed)
+      TestbedConfig base = TestbedConfig.of(t, stateDir);
+      return base.withSeed(seed)
           .withSamplingRate(sampling)
           .withCfsPeriodUs(cfsPeriodUs)
-          .withCgroups(TestbedConfig.of(t, stateDir).cgroups(), requireLimits);
+          .withPriority(priority)
+          .withCgroups(base.cgroups(), requireLimits);
     }
   }
 

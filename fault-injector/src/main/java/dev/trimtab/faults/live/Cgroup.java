@@ -16,8 +16,25 @@ public interface Cgroup {
   /** Whether limits set here are enforced (false in the no-limits mode). */
   boolean enforcing();
 
-  /** Sets the CFS quota to {@code cores} per {@code periodUs} of wall time. */
+  /**
+   * Sets the CFS quota to {@code cores} per period of wall time: {@code periodUs}, or longer where
+   * the quota would fall below the kernel's 1 ms minimum ({@link #periodFor}).
+   */
   void setCpuLimit(double cores, long periodUs);
+
+  /** The kernel's smallest CFS quota, microseconds. */
+  long MIN_QUOTA_US = 1000;
+
+  /**
+   * The period for {@code cores}: {@code periodUs}, lengthened (up to the kernel's 1 s) so that the
+   * quota is at least 1 ms; 0.05 cores with a 10 ms period get a 20 ms one, not 0.1 cores.
+   */
+  static long periodFor(double cores, long periodUs) {
+    if (cores * periodUs >= MIN_QUOTA_US) {
+      return periodUs;
+    }
+    return Math.min(1_000_000, (long) Math.ceil(MIN_QUOTA_US / cores));
+  }
 
   /**
    * Sets the memory limit. On cgroup v1 the kernel refuses a limit below what the group uses and

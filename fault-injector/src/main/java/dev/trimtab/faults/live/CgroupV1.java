@@ -34,8 +34,9 @@ final class CgroupV1 implements Cgroup {
 
   @Override
   public void setCpuLimit(double cores, long periodUs) {
-    long quota = Math.max(1000, Math.round(cores * periodUs));
-    files.write(dir("cpu").resolve("cpu.cfs_period_us"), Long.toString(periodUs));
+    long period = Cgroup.periodFor(cores, periodUs);
+    long quota = Math.max(Cgroup.MIN_QUOTA_US, Math.round(cores * period));
+    files.write(dir("cpu").resolve("cpu.cfs_period_us"), Long.toString(period));
     files.write(dir("cpu").resolve("cpu.cfs_quota_us"), Long.toString(quota));
   }
 

@@ -25,8 +25,9 @@ final class CgroupV2 implements Cgroup {
 
   @Override
   public void setCpuLimit(double cores, long periodUs) {
-    long quota = Math.max(1000, Math.round(cores * periodUs));
-    files.write(dir.resolve("cpu.max"), quota + " " + periodUs);
+    long period = Cgroup.periodFor(cores, periodUs);
+    long quota = Math.max(Cgroup.MIN_QUOTA_US, Math.round(cores * period));
+    files.write(dir.resolve("cpu.max"), quota + " " + period);
   }
 
   @Override

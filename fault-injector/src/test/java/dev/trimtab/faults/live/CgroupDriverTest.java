@@ -80,7 +80,7 @@ class CgroupDriverTest {
   }
 
   @Test
-  void aQuotaBelowAMillisecondPerPeriodIsRaisedToTheKernelMinimum() throws IOException {
+  void aLimitBelowAMillisecondPerPeriodGetsALongerPeriodNotAHigherLimit() throws IOException {
     mkdirs("cpu");
     mkdirs("memory");
     CgroupDriver d =
@@ -91,7 +91,11 @@ class CgroupDriverTest {
                 "4:memory:/\n1:cpu:/\n",
                 null));
     Cgroup g = d.create("g");
-    g.setCpuLimit(0.01, 10_000);
+    g.setCpuLimit(0.05, 10_000);
+    assertEquals("20000", read("cpu/g/cpu.cfs_period_us"));
+    assertEquals("1000", read("cpu/g/cpu.cfs_quota_us"), "0.05 cores as 1 ms per 20 ms");
+    g.setCpuLimit(0.0001, 10_000);
+    assertEquals("1000000", read("cpu/g/cpu.cfs_period_us"), "the kernel's longest period");
     assertEquals("1000", read("cpu/g/cpu.cfs_quota_us"));
   }
 
