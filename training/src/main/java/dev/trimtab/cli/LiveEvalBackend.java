@@ -15,7 +15,7 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code eval --backend live}: plays each run on the live testbed instead of the simulator. One
- * testbed (state in {@link TestbedCommand#stateDir}) serves every problem of the suite that shares
+ * testbed (state in {@code TestbedCommand.stateDir}) serves every problem of the suite that shares
  * its topology; it is torn down when the evaluation ends, also when it fails.
  */
 final class LiveEvalBackend implements AutoCloseable {
@@ -37,7 +37,9 @@ final class LiveEvalBackend implements AutoCloseable {
   static LiveEvalBackend start(Suite suite, CommandLine cl) {
     PrintWriter err = cl.getErr();
     TestbedConfig base =
-        TestbedConfig.of(suite.problems().get(0).topology(), TestbedCommand.stateDir(null));
+        TestbedConfig.of(
+            suite.problems().get(0).topology(),
+            dev.trimtab.cli.testbed.TestbedCommand.stateDir(null));
     return new LiveEvalBackend(
         new LiveProblemRunner(
             base,

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
       ProblemsCommand.class,
       EvalCommand.class,
       dev.trimtab.cli.rca.RcaCommand.class,
-      TestbedCommand.class,
+      dev.trimtab.cli.testbed.TestbedCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit status:%n",

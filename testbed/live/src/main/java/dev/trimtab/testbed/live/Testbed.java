@@ -4,15 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trimtab.env.topology.ServiceSpec;
 import dev.trimtab.env.topology.Topology;
 import dev.trimtab.faults.live.Assault;
-import dev.trimtab.faults.live.Cgroup;
 import dev.trimtab.faults.live.CgroupDriver;
 import dev.trimtab.faults.live.CgroupException;
-import dev.trimtab.faults.live.ChaosMonkeyClient;
 import dev.trimtab.faults.live.LiveTarget;
-import dev.trimtab.faults.live.ProcessId;
 import dev.trimtab.testbed.live.launch.AdminClient;
 import dev.trimtab.testbed.live.launch.Layout;
-import dev.trimtab.testbed.live.launch.ReplicaCommand;
 import dev.trimtab.testbed.live.launch.Teardown;
 import dev.trimtab.testbed.live.launch.TestbedState;
 import dev.trimtab.testbed.live.load.LoadGenerator;
@@ -21,8 +17,6 @@ import dev.trimtab.testbed.live.otlp.OtlpReceiver;
 import dev.trimtab.testbed.live.otlp.SpanFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,9 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -68,15 +59,11 @@ public final class Testbed implements LiveTarget, AutoCloseable {
   private final String rootGroup;
   private final Path topologyFile;
   private final OtlpReceiver receiver;
-  private final Map<String, ServiceRuntime> services = new LinkedHashMap<>();
-  private final ScheduledExecutorService supervisor;
+  private final ReplicaSupervisor sup;
   private final Consumer<String> progress;
-  private TestbedState state;
   private volatile LoadGenerator load;
-  private volatile boolean peersDirty = true;
   private volatile boolean closed;
   private boolean launcherMoved;
-  private final List<String> events = new ArrayList<>();
 
   private Testbed(
       TestbedConfig config,
@@ -94,17 +81,11 @@ public final class Testbed implements LiveTarget, AutoCloseable {
         config.telemetry() && layout.agentJar() != null
             ? OtlpReceiver.start(0, new SpanFolder(400_000), new MetricStore(), System::nanoTime)
             : null;
-    this.supervisor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "testbed-supervisor");
-              t.setDaemon(true);
-              return t;
-            });
+    Map<String, ServiceRuntime> services = new LinkedHashMap<>();
     for (ServiceSpec s : config.topology().services()) {
       services.put(s.name(), new ServiceRuntime(s));
     }
-    this.state =
+    TestbedState state =
         new TestbedState(
             id,
             ProcessHandle.current().pid(),
@@ -114,6 +95,17 @@ public final class Testbed implements LiveTarget, AutoCloseable {
             driver.dirsOf(rootGroup).stream().map(Path::toString).toList(),
             List.of(),
             List.of());
+    this.sup =
+        new ReplicaSupervisor(
+            config,
+            layout,
+            driver,
+            rootGroup,
+            topologyFile,
+            receiver == null ? null : receiver.endpoint(),
+            services,
+            state,
+            progress);
   }
 
   /**
@@ -164,7 +156,7 @@ public final class Testbed implements LiveTarget, AutoCloseable {
   }
 
   private void launchAll() {
-    persist();
+    sup.persist();
     if (driver.limits() && config.priority() > 1) {
       driver.setWeight(rootGroup, config.priority());
       driver.moveCpu(ProcessHandle.current().pid(), rootGroup + "/launcher");
@@ -176,331 +168,34 @@ public final class Testbed implements LiveTarget, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + topologyFile, e);
     }
-    synchronized (this) {
-      for (ServiceRuntime s : services.values()) {
+    synchronized (sup) {
+      for (ServiceRuntime s : sup.services.values()) {
         for (int i = 0; i < s.desiredReplicas; i++) {
-          launch(newReplica(s));
+          sup.launch(sup.newReplica(s));
         }
       }
     }
     progress.accept(
         "starting "
-            + replicaCount()
+            + sup.replicaCount()
             + " replica(s) of "
-            + services.size()
+            + sup.services.size()
             + " service(s) of "
             + config.topology().name()
             + (receiver == null ? " without telemetry" : ", telemetry to " + receiver.endpoint()));
-    awaitReady(config.startupTimeout(), true);
-    supervisor.scheduleWithFixedDelay(this::supervise, 250, 250, TimeUnit.MILLISECONDS);
-  }
-
-  private int replicaCount() {
-    int n = 0;
-    for (ServiceRuntime s : services.values()) {
-      n += s.replicas.size();
-    }
-    return n;
-  }
-
-  /** Waits until every replica asked for is ready. */
-  private void awaitReady(Duration timeout, boolean failOnDeath) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      supervise(failOnDeath);
-      boolean all;
-      synchronized (this) {
-        all =
-            services.values().stream()
-                .allMatch(s -> s.ready().size() == s.live().size() && !s.live().isEmpty());
-      }
-      if (all) {
-        pushPeers();
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "replicas not ready after " + timeout.toSeconds() + " s: " + notReady());
-      }
-      sleep(200);
-    }
-  }
-
-  private synchronized String notReady() {
-    List<String> out = new ArrayList<>();
-    for (ServiceRuntime s : services.values()) {
-      for (Replica r : s.live()) {
-        if (r.status != Replica.Status.READY) {
-          out.add(r.name() + " (" + r.status + ", log " + r.log + ")");
-        }
-      }
-    }
-    return String.join(", ", out);
-  }
-
-  private Replica newReplica(ServiceRuntime s) {
-    int index = s.nextIndex++;
-    String name = s.name() + "-" + index;
-    Cgroup group;
-    try {
-      group = driver.create(rootGroup + "/" + name);
-    } catch (CgroupException e) {
-      throw new IllegalStateException(
-          "cannot make the cgroup of " + name + ": " + e.getMessage(), e);
-    }
-    Replica r =
-        new Replica(
-            s.name(),
-            index,
-            freePort(),
-            group,
-            config.stateDir().resolve("logs").resolve(name + ".log"),
-            config.stateDir().resolve("data").resolve(name));
-    applyLimits(s, r);
-    s.replicas.add(r);
-    return r;
-  }
-
-  private void applyLimits(ServiceRuntime s, Replica r) {
-    r.cgroup.setCpuLimit(s.cpuLimitCores * s.cpuCapacityFactor, config.cfsPeriodUs());
-    r.cgroup.setMemoryLimit(memoryLimitBytes(s.memoryLimitMiB));
-  }
-
-  private long memoryLimitBytes(double memoryLimitMiB) {
-    return Math.round((config.jvmOverheadMiB() + memoryLimitMiB) * 1024 * 1024);
-  }
-
-  /** Starts a process for {@code r}; called with the lock held. */
-  private void launch(Replica r) {
-    ServiceRuntime s = services.get(r.service);
-    try {
-      Files.createDirectories(r.dataDir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    ReplicaCommand.Spec spec =
-        new ReplicaCommand.Spec(
-            r.service,
-            r.index,
-            r.port,
-            topologyFile,
-            peers(),
-            s.cpuLimitCores,
-            config.seed(),
-            r.dataDir,
-            config.heapMiB(),
-            receiver == null ? null : receiver.endpoint(),
-            config.samplingRate(),
-            r.cgroup.dirs(),
-            config.jvmOptions());
-    ProcessBuilder pb =
-        new ProcessBuilder(ReplicaCommand.argv(layout, spec))
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(r.log.toFile()));
-    pb.environment()
-        .put(
-            "TRIMTAB_CGROUP_PROCS",
-            String.join(" ", r.cgroup.dirs().stream().map(Path::toString).toList()));
-    try {
-      r.process = pb.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + r.name(), e);
-    }
-    r.startedNanos = System.nanoTime();
-    r.starts++;
-    r.status = Replica.Status.STARTING;
-    if (r.starts > 1) {
-      r.restarted();
-    }
-    long pid = r.process.pid();
-    r.id = ProcessId.of(pid).orElse(new ProcessId(pid, System.currentTimeMillis()));
-    if (!r.cgroup.enforcing()) {
-      r.cgroup.add(pid);
-    }
-    state =
-        state.withReplica(
-            new TestbedState.ReplicaRecord(
-                r.service,
-                r.index,
-                r.port,
-                pid,
-                r.id.startEpochMs(),
-                r.cgroup.dirs().stream().map(Path::toString).toList()));
-    persist();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port on 127.0.0.1", e);
-    }
-  }
-
-  private void supervise() {
-    try {
-      supervise(false);
-    } catch (RuntimeException e) {
-      event("supervisor: " + e.getMessage());
-    }
-  }
-
-  /** One round: readiness, deaths, restarts, peers. */
-  private void supervise(boolean failOnDeath) {
-    if (closed) {
-      return;
-    }
-    List<Replica> starting = new ArrayList<>();
-    synchronized (this) {
-      for (ServiceRuntime s : services.values()) {
-        for (Replica r : s.live()) {
-          if (!r.processAlive()) {
-            if (System.nanoTime() < r.notBeforeNanos) {
-              continue;
-            }
-            int code = r.process == null ? -1 : r.process.exitValue();
-            if (failOnDeath) {
-              throw new IllegalStateException(
-                  r.name() + " exited with status " + code + " while starting: " + logTail(r));
-            }
-            if (r.status == Replica.Status.STARTING && r.notBeforeNanos == 0) {
-              r.failedStarts++;
-              long backoffMs = Math.min(30_000, 1000L << Math.min(5, r.failedStarts));
-              r.notBeforeNanos = System.nanoTime() + backoffMs * 1_000_000;
-              event(
-                  r.name()
-                      + " exited with status "
-                      + code
-                      + " while starting; retrying in "
-                      + backoffMs / 1000
-                      + " s: "
-                      + logTail(r));
-              continue;
-            }
-            r.notBeforeNanos = 0;
-            if (r.status == Replica.Status.READY) {
-              event(r.name() + " exited with status " + code + "; restarting it");
-            }
-            boolean wasReady = r.status == Replica.Status.READY;
-            launch(r);
-            if (wasReady) {
-              s.publishReady();
-              peersDirty = true;
-            }
-          } else if (r.status == Replica.Status.STARTING) {
-            starting.add(r);
-          }
-        }
-      }
-    }
-    for (Replica r : starting) {
-      if (AdminClient.healthy(r.base, Duration.ofMillis(400))) {
-        becameReady(r);
-      }
-    }
-    if (peersDirty) {
-      pushPeers();
-    }
-  }
-
-  private void becameReady(Replica r) {
-    ServiceRuntime s;
-    Assault assault;
-    boolean frozen;
-    synchronized (this) {
-      s = services.get(r.service);
-      if (r.status != Replica.Status.STARTING) {
-        return;
-      }
-      assault = s.assault;
-      frozen = s.frozen;
-    }
-    if (assault.any()) {
-      applyAssault(r, assault);
-    }
-    if (frozen) {
-      freeze(r, true);
-    }
-    synchronized (this) {
-      if (r.status == Replica.Status.STARTING) {
-        r.failedStarts = 0;
-        r.status = Replica.Status.READY;
-        s.publishReady();
-        peersDirty = true;
-      }
-    }
-  }
-
-  /** Where every service's ready replicas listen, in the services' {@code name=URL|URL} form. */
-  private synchronized String peers() {
-    StringBuilder b = new StringBuilder();
-    for (ServiceRuntime s : services.values()) {
-      List<URI> urls = s.readyUrls();
-      if (urls.isEmpty()) {
-        continue;
-      }
-      if (b.length() > 0) {
-        b.append(';');
-      }
-      b.append(s.name()).append('=');
-      b.append(String.join("|", urls.stream().map(URI::toString).toList()));
-    }
-    return b.toString();
-  }
-
-  private void pushPeers() {
-    peersDirty = false;
-    String peers = peers();
-    List<Replica> targets = new ArrayList<>();
-    synchronized (this) {
-      for (ServiceRuntime s : services.values()) {
-        targets.addAll(s.ready());
-      }
-    }
-    for (Replica r : targets) {
-      try {
-        AdminClient.peers(r.base, peers);
-      } catch (IOException e) {
-        peersDirty = true;
-      }
-    }
-  }
-
-  private String logTail(Replica r) {
-    try {
-      List<String> lines = Files.readAllLines(r.log, StandardCharsets.UTF_8);
-      List<String> tail = lines.subList(Math.max(0, lines.size() - 5), lines.size());
-      return String.join(" | ", tail).replaceAll("\\s+", " ").strip();
-    } catch (IOException | RuntimeException e) {
-      return "(no log at " + r.log + ")";
-    }
-  }
-
-  private synchronized void event(String line) {
-    events.add(line);
-    progress.accept(line);
-  }
-
-  /** What happened to replicas since start (exits, restarts, failed commands). */
-  public synchronized List<String> events() {
-    return List.copyOf(events);
-  }
-
-  private void persist() {
-    synchronized (this) {
-      state.write(config.stateDir());
-    }
+    sup.awaitReady(config.startupTimeout(), true);
+    sup.watch();
   }
 
   // ---------------------------------------------------------------- ClusterActuator
 
   @Override
   public List<String> services() {
-    return List.copyOf(services.keySet());
+    return List.copyOf(sup.services.keySet());
   }
 
   private ServiceRuntime service(String name) {
-    ServiceRuntime s = services.get(name);
+    ServiceRuntime s = sup.services.get(name);
     if (s == null) {
       throw new IllegalArgumentException(
           "no service '" + name + "' in topology " + config.topology().name());
@@ -509,18 +204,24 @@ public final class Testbed implements LiveTarget, AutoCloseable {
   }
 
   @Override
-  public synchronized int replicas(String service) {
-    return service(service).desiredReplicas;
+  public int replicas(String service) {
+    synchronized (sup) {
+      return service(service).desiredReplicas;
+    }
   }
 
   @Override
-  public synchronized double cpuLimitCores(String service) {
-    return service(service).cpuLimitCores;
+  public double cpuLimitCores(String service) {
+    synchronized (sup) {
+      return service(service).cpuLimitCores;
+    }
   }
 
   @Override
-  public synchronized double memoryLimitMiB(String service) {
-    return service(service).memoryLimitMiB;
+  public double memoryLimitMiB(String service) {
+    synchronized (sup) {
+      return service(service).memoryLimitMiB;
+    }
   }
 
   /**
@@ -531,13 +232,13 @@ public final class Testbed implements LiveTarget, AutoCloseable {
   @Override
   public void setReplicas(String service, int replicas) {
     List<Replica> leaving = new ArrayList<>();
-    synchronized (this) {
+    synchronized (sup) {
       ServiceRuntime s = service(service);
       int n = Math.max(1, Math.min(config.maxReplicasPerService(), replicas));
       s.desiredReplicas = n;
       List<Replica> live = s.live();
       for (int i = live.size(); i < n; i++) {
-        launch(newReplica(s));
+        sup.launch(sup.newReplica(s));
       }
       for (int i = live.size() - 1; i >= n; i--) {
         Replica r = live.get(i);
@@ -547,36 +248,8 @@ public final class Testbed implements LiveTarget, AutoCloseable {
       s.publishReady();
     }
     if (!leaving.isEmpty()) {
-      pushPeers();
-      supervisor.schedule(() -> retire(leaving), 1, TimeUnit.SECONDS);
-    }
-  }
-
-  private void retire(List<Replica> leaving) {
-    for (Replica r : leaving) {
-      if (r.id != null) {
-        r.id.signal("CONT");
-        r.id.kill(5000);
-      }
-      synchronized (this) {
-        ServiceRuntime s = services.get(r.service);
-        s.retiredCpuNanos += Math.max(0, r.cgroup.cpuUsageNanos());
-        long[] t = r.totals();
-        for (int i = 0; i < t.length; i++) {
-          s.retiredCalls[i] += t[i];
-        }
-      }
-      try {
-        r.cgroup.remove();
-      } catch (CgroupException e) {
-        event("cannot remove the cgroup of " + r.name() + ": " + e.getMessage());
-      }
-      synchronized (this) {
-        r.status = Replica.Status.GONE;
-        services.get(r.service).replicas.remove(r);
-        state = state.withoutReplica(r.service, r.index);
-        persist();
-      }
+      sup.pushPeers();
+      sup.later(() -> sup.retire(leaving), 1);
     }
   }
 
@@ -587,7 +260,7 @@ public final class Testbed implements LiveTarget, AutoCloseable {
       throw new IllegalArgumentException("cpuLimitCores must be > 0, got " + cpuLimitCores);
     }
     List<Replica> ready;
-    synchronized (this) {
+    synchronized (sup) {
       ServiceRuntime s = service(service);
       s.cpuLimitCores = cpuLimitCores;
       for (Replica r : s.replicas) {
@@ -599,7 +272,7 @@ public final class Testbed implements LiveTarget, AutoCloseable {
       try {
         AdminClient.cpuLimit(r.base, cpuLimitCores);
       } catch (IOException e) {
-        event("cannot resize the workers of " + r.name() + ": " + e.getMessage());
+        sup.event("cannot resize the workers of " + r.name() + ": " + e.getMessage());
       }
     }
   }
@@ -610,23 +283,28 @@ public final class Testbed implements LiveTarget, AutoCloseable {
    * under the new limit.
    */
   @Override
-  public synchronized void setMemoryLimit(String service, double memoryLimitMiB) {
-    if (!(memoryLimitMiB > 0) || !Double.isFinite(memoryLimitMiB)) {
-      throw new IllegalArgumentException("memoryLimitMiB must be > 0, got " + memoryLimitMiB);
-    }
-    ServiceRuntime s = service(service);
-    s.memoryLimitMiB = memoryLimitMiB;
-    for (Replica r : s.replicas) {
-      try {
-        r.cgroup.setMemoryLimit(memoryLimitBytes(memoryLimitMiB));
-      } catch (CgroupException e) {
-        if (!e.busy()) {
-          throw e;
+  public void setMemoryLimit(String service, double memoryLimitMiB) {
+    synchronized (sup) {
+      if (!(memoryLimitMiB > 0) || !Double.isFinite(memoryLimitMiB)) {
+        throw new IllegalArgumentException("memoryLimitMiB must be > 0, got " + memoryLimitMiB);
+      }
+      ServiceRuntime s = service(service);
+      s.memoryLimitMiB = memoryLimitMiB;
+      for (Replica r : s.replicas) {
+        try {
+          r.cgroup.setMemoryLimit(sup.memoryLimitBytes(memoryLimitMiB));
+        } catch (CgroupException e) {
+          if (!e.busy()) {
+            throw e;
+          }
+          sup.event(
+              r.name()
+                  + " uses more than "
+                  + memoryLimitMiB
+                  + " MiB: killed, as by the OOM killer");
+          r.id.kill(5000);
+          r.cgroup.setMemoryLimit(sup.memoryLimitBytes(memoryLimitMiB));
         }
-        event(
-            r.name() + " uses more than " + memoryLimitMiB + " MiB: killed, as by the OOM killer");
-        r.id.kill(5000);
-        r.cgroup.setMemoryLimit(memoryLimitBytes(memoryLimitMiB));
       }
     }
   }
@@ -641,27 +319,25 @@ public final class Testbed implements LiveTarget, AutoCloseable {
   @Override
   public void setAssault(String service, Assault assault) {
     List<Replica> ready;
-    synchronized (this) {
+    synchronized (sup) {
       ServiceRuntime s = service(service);
       s.assault = assault;
       if (assault.any()) {
-        state = state.withAssaulted(service, true);
-        persist();
+        sup.record(st -> st.withAssaulted(service, true));
       }
       ready = s.ready();
     }
     RuntimeException first = null;
     for (Replica r : ready) {
       try {
-        applyAssault(r, assault);
+        ReplicaSupervisor.applyAssault(r, assault);
       } catch (RuntimeException e) {
         first = first == null ? e : first;
       }
     }
     if (!assault.any()) {
-      synchronized (this) {
-        state = state.withAssaulted(service, false);
-        persist();
+      synchronized (sup) {
+        sup.record(st -> st.withAssaulted(service, false));
       }
     }
     if (first != null) {
@@ -669,56 +345,37 @@ public final class Testbed implements LiveTarget, AutoCloseable {
     }
   }
 
-  private static void applyAssault(Replica r, Assault assault) {
-    ChaosMonkeyClient cm = new ChaosMonkeyClient(r.base, Duration.ofSeconds(3));
-    if (!assault.any()) {
-      cm.reset();
-      return;
-    }
-    cm.setAssaults(assault);
-    cm.enable();
-    if (assault.runtime()) {
-      cm.attackRuntime();
-    }
-  }
-
   @Override
-  public synchronized void setCpuCapacityFactor(String service, double factor) {
-    if (!(factor > 0 && factor <= 1)) {
-      throw new IllegalArgumentException("factor must be in (0, 1], got " + factor);
-    }
-    ServiceRuntime s = service(service);
-    s.cpuCapacityFactor = factor;
-    for (Replica r : s.replicas) {
-      r.cgroup.setCpuLimit(s.cpuLimitCores * factor, config.cfsPeriodUs());
+  public void setCpuCapacityFactor(String service, double factor) {
+    synchronized (sup) {
+      if (!(factor > 0 && factor <= 1)) {
+        throw new IllegalArgumentException("factor must be in (0, 1], got " + factor);
+      }
+      ServiceRuntime s = service(service);
+      s.cpuCapacityFactor = factor;
+      for (Replica r : s.replicas) {
+        r.cgroup.setCpuLimit(s.cpuLimitCores * factor, config.cfsPeriodUs());
+      }
     }
   }
 
   @Override
   public void setFrozen(String service, boolean frozen) {
     List<Replica> replicas;
-    synchronized (this) {
+    synchronized (sup) {
       ServiceRuntime s = service(service);
       s.frozen = frozen;
       replicas = s.live();
     }
     for (Replica r : replicas) {
-      freeze(r, frozen);
-    }
-  }
-
-  private void freeze(Replica r, boolean frozen) {
-    if (r.cgroup.enforcing()) {
-      r.cgroup.setFrozen(frozen);
-    } else if (r.id != null) {
-      r.id.signal(frozen ? "STOP" : "CONT");
+      sup.freeze(r, frozen);
     }
   }
 
   @Override
   public int killReplicas(String service, int replicas) {
     List<Replica> victims = new ArrayList<>();
-    synchronized (this) {
+    synchronized (sup) {
       List<Replica> ready = service(service).ready();
       for (int i = 0; i < replicas && i < ready.size(); i++) {
         victims.add(ready.get(i));
@@ -795,7 +452,7 @@ public final class Testbed implements LiveTarget, AutoCloseable {
    * CPU share) and waits until every replica is ready: a fresh run's starting point.
    */
   public void reset() {
-    for (ServiceRuntime s : services.values()) {
+    for (ServiceRuntime s : sup.services.values()) {
       String name = s.name();
       setAssault(name, Assault.NONE);
       setFrozen(name, false);
@@ -804,7 +461,7 @@ public final class Testbed implements LiveTarget, AutoCloseable {
       setMemoryLimit(name, s.spec.memoryLimitMiB());
       setReplicas(name, s.spec.replicas());
     }
-    awaitReady(config.startupTimeout(), false);
+    sup.awaitReady(config.startupTimeout(), false);
   }
 
   /**
@@ -816,9 +473,9 @@ public final class Testbed implements LiveTarget, AutoCloseable {
     List<Replica> ready = new ArrayList<>();
     Map<String, long[]> cgroupCounters = new LinkedHashMap<>();
     long now;
-    synchronized (this) {
+    synchronized (sup) {
       now = System.nanoTime();
-      for (ServiceRuntime s : services.values()) {
+      for (ServiceRuntime s : sup.services.values()) {
         long[] c = new long[3];
         for (Replica r : s.replicas) {
           c[0] += Math.max(0, r.cgroup.cpuUsageNanos());
@@ -834,8 +491,8 @@ public final class Testbed implements LiveTarget, AutoCloseable {
     }
     readStats(ready);
     List<TestbedSample.ServiceSample> out = new ArrayList<>();
-    synchronized (this) {
-      for (ServiceRuntime s : services.values()) {
+    synchronized (sup) {
+      for (ServiceRuntime s : sup.services.values()) {
         long[] calls = s.retiredCalls.clone();
         long queued = 0;
         for (Replica r : s.replicas) {
@@ -893,6 +550,11 @@ public final class Testbed implements LiveTarget, AutoCloseable {
     CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).join();
   }
 
+  /** What happened to replicas since start (exits, restarts, failed commands). */
+  public List<String> events() {
+    return sup.events();
+  }
+
   /** Stops everything: replicas, cgroups, assaults, the receiver; idempotent. */
   @Override
   public void close() {
@@ -900,14 +562,9 @@ public final class Testbed implements LiveTarget, AutoCloseable {
       return;
     }
     closed = true;
-    supervisor.shutdownNow();
-    try {
-      supervisor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    synchronized (this) {
-      for (ServiceRuntime s : services.values()) {
+    sup.stop();
+    synchronized (sup) {
+      for (ServiceRuntime s : sup.services.values()) {
         for (Replica r : s.replicas) {
           if (r.process != null) {
             r.process.destroyForcibly();
@@ -928,15 +585,6 @@ public final class Testbed implements LiveTarget, AutoCloseable {
     }
     if (receiver != null) {
       receiver.close();
-    }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
     }
   }
 }
