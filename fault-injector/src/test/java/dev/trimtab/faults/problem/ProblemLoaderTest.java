@@ -90,7 +90,7 @@ class ProblemLoaderTest {
         "bad duration|durationS: 60|durationS: -1|durationS|a number of seconds > 0",
         "interval too long|intervalS: 5|intervalS: 90|intervalS|<= durationS",
         "unknown topology|topology: hotel-reservation|topology: hotel|topology|bundled:"
-            + " gpu-inference, hotel-reservation",
+            + " boutique, gpu-inference, hotel-reservation",
         "bad workload|poisson:rate=100|poisson:rate=abc|workload|rate",
         "unknown endpoint in slos|search-hotels: {latencyMs: 400}|checkout: {latencyMs: 400}"
             + "|slos.checkout|known: [search-hotels",
