@@ -168,8 +168,9 @@ class LiveTestbedTest {
     String s = "catalog";
     double limit = topology.service(s).cpuLimitCores();
     double[] p99 = new double[3];
-    try (LiveRun run = LiveRun.start(testbed, topology, poisson(40), 2, null)) {
-      run.runFor(6000, null);
+    // 50 req/s: about half of catalog's quota busy, so half the quota cannot keep up
+    try (LiveRun run = LiveRun.start(testbed, topology, poisson(50), 2, null)) {
+      run.runFor(12_000, null);
       for (int phase = 0; phase < 3; phase++) {
         testbed.setCpuLimit(s, phase == 1 ? limit / 2 : limit);
         run.runFor(3000, null);
