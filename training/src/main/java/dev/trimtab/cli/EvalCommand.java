@@ -54,7 +54,9 @@ final class EvalCommand implements Callable<Integer> {
       names = "--suite",
       required = true,
       paramLabel = "NAME|DIR",
-      description = "A bundled suite (chaos-basic, chaos-ood) or a folder of problem files.")
+      description =
+          "A bundled suite (chaos-basic, chaos-ood; live-basic for --backend live) or a folder of"
+              + " problem files.")
   String suite;
 
   @Option(
@@ -101,6 +103,15 @@ final class EvalCommand implements Callable<Integer> {
   boolean resume;
 
   @Option(
+      names = "--backend",
+      defaultValue = "sim",
+      paramLabel = "sim|live",
+      description =
+          "Where runs play: sim (the simulator, the default) or live (the live testbed: real"
+              + " services on this machine, one run at a time, in wall-clock time; docs/testbed.md).")
+  String backend;
+
+  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "Runs at once (default: the machine's cores). Results do not depend on it.")
@@ -127,6 +138,19 @@ final class EvalCommand implements Callable<Integer> {
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (n < 1) {
       throw new ParameterException(spec.commandLine(), "--threads must be >= 1, got " + n);
+    }
+    if (!backend.equals("sim") && !backend.equals("live")) {
+      throw new ParameterException(
+          spec.commandLine(), "unknown --backend '" + backend + "'; allowed: sim, live");
+    }
+    if (backend.equals("live")) {
+      if (resume) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--resume works with --backend sim only: live runs play in wall-clock time and are"
+                + " not reproducible, so saved live runs cannot stand for new ones");
+      }
+      n = LiveEvalBackend.threads(spec.commandLine(), threads);
     }
     Path dir = Inputs.workingDir().resolve(out).toAbsolutePath().normalize();
     OutputPaths.checkFolder("--out", out.toString(), dir)
@@ -194,12 +218,15 @@ final class EvalCommand implements Callable<Integer> {
 
     long started = System.nanoTime();
     List<EvalRun> runs;
-    try (Progress progress = Progress.start("eval", plan.runs(), " runs", quiet)) {
+    try (LiveEvalBackend live =
+            backend.equals("live") ? LiveEvalBackend.start(loaded, spec.commandLine()) : null;
+        Progress progress = Progress.start("eval", plan.runs(), " runs", quiet)) {
       progress.stepBy(done.size());
       runs =
           Evaluation.run(
               plan,
               registry,
+              live == null ? Evaluation.SIMULATED : live::run,
               done,
               run -> {
                 try {

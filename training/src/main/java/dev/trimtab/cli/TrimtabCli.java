@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
       ProblemsCommand.class,
       EvalCommand.class,
       dev.trimtab.cli.rca.RcaCommand.class,
+      dev.trimtab.cli.testbed.TestbedCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit status:%n",

@@ -7,8 +7,6 @@ import dev.trimtab.env.api.ParallelStep;
 import dev.trimtab.env.api.Reset;
 import dev.trimtab.env.api.Step;
 import dev.trimtab.env.api.StepInfo;
-import dev.trimtab.env.power.GpuDvfsModel;
-import dev.trimtab.env.sim.EndpointMetrics;
 import dev.trimtab.env.sim.IntervalMetrics;
 import dev.trimtab.env.sim.ServiceMetrics;
 import dev.trimtab.env.sim.Simulation;
@@ -66,10 +64,7 @@ public final class ClusterEnv<A> implements ParallelEnv<String, double[], A> {
   private final Space<A> actionSpace;
   private final BiFunction<A, Bounds, ServiceAction> decode;
   private final Box observationSpace = Observation.space();
-  private final Box stateSpace;
-  private final SloMaintenance slo;
-  private final EndpointMembership membership;
-  private final double[] tightestSloMs;
+  private final ClusterObserver observer;
 
   private SplittableRandom episodeSeeds;
   private Simulation sim;
@@ -87,25 +82,8 @@ public final class ClusterEnv<A> implements ParallelEnv<String, double[], A> {
     this.services = topology.services().stream().map(ServiceSpec::name).toList();
     this.actionSpace = actionSpace;
     this.decode = decode;
-    this.slo = new SloMaintenance(topology);
-    this.membership = new EndpointMembership(topology);
-    int dims = services.size() * Observation.SIZE + topology.endpoints().size();
-    double[] high = new double[dims];
-    for (int s = 0; s < services.size(); s++) {
-      System.arraycopy(Observation.HIGH, 0, high, s * Observation.SIZE, Observation.SIZE);
-    }
-    for (int e = services.size() * Observation.SIZE; e < dims; e++) {
-      high[e] = 1;
-    }
-    this.stateSpace = new Box(new double[dims], high);
-    this.tightestSloMs = new double[services.size()];
-    for (int s = 0; s < services.size(); s++) {
-      double tightest = Double.POSITIVE_INFINITY;
-      for (int e : membership.endpointsOf(s)) {
-        tightest = Math.min(tightest, topology.endpoints().get(e).slo().latencyMs());
-      }
-      tightestSloMs[s] = tightest;
-    }
+    this.observer =
+        new ClusterObserver(topology, config.bounds(), config.reward(), config.carbon());
   }
 
   /** Each agent's action is {@code int[4]}, each component 0 (down), 1 (keep) or 2 (up). */
@@ -177,9 +155,9 @@ public final class ClusterEnv<A> implements ParallelEnv<String, double[], A> {
     live = services;
     double[][] obs = new double[services.size()][];
     for (int s = 0; s < services.size(); s++) {
-      obs[s] = initialObservation(s);
+      obs[s] = observer.initialObservation(s, sim);
     }
-    state = state(obs, null);
+    state = observer.state(obs, null);
     Map<String, Reset<double[]>> resets = new LinkedHashMap<>();
     for (int s = 0; s < services.size(); s++) {
       resets.put(services.get(s), new Reset<>(obs[s], StepInfo.empty()));
@@ -197,26 +175,28 @@ public final class ClusterEnv<A> implements ParallelEnv<String, double[], A> {
     }
     List<ServiceAction> decoded = decodeAll(actions);
     for (int s = 0; s < services.size(); s++) {
-      apply(s, decoded.get(s));
+      observer.apply(s, decoded.get(s), sim);
     }
     IntervalMetrics m = sim.runFor(config.intervalMs());
     steps++;
     Set<String> critical = config.critical().critical(m, spans == null ? List.of() : spans.drain());
-    double[] endpointSm = slo.perEndpoint(m.endpoints());
-    double[] serviceSm = slo.perService(endpointSm);
+    double[] endpointSm = observer.endpointSlo(m.endpoints());
+    double[] serviceSm = observer.serviceSlo(endpointSm);
     boolean truncated = steps >= config.episodeSteps() || sim.drained();
     StepInfo shared = StepInfo.of(INTERVAL, m);
     double[][] obs = new double[services.size()][];
     Map<String, Step<double[]>> out = new LinkedHashMap<>();
     for (int s = 0; s < services.size(); s++) {
       ServiceMetrics sm = m.services().get(s);
-      obs[s] = observe(s, sm, m, serviceSm[s], critical.contains(services.get(s)));
-      double reward = reward(s, sm, serviceSm[s]);
+      obs[s] =
+          observer.observe(
+              s, sm, m, serviceSm[s], critical.contains(services.get(s)), previousArrivals, sim);
+      double reward = observer.reward(s, sm, serviceSm[s]);
       out.put(
           services.get(s), new Step<>(obs[s], reward, false, truncated, shared.with(SERVICE, sm)));
     }
     previousArrivals = m.arrived();
-    state = state(obs, endpointSm);
+    state = observer.state(obs, endpointSm);
     if (truncated) {
       live = List.of();
       endEpisode();
@@ -239,129 +219,6 @@ public final class ClusterEnv<A> implements ParallelEnv<String, double[], A> {
       decoded.add(decode.apply(a, config.bounds()));
     }
     return decoded;
-  }
-
-  private void apply(int s, ServiceAction a) {
-    String name = services.get(s);
-    Bounds b = config.bounds();
-    int replicas = b.clampReplicas(sim.replicas(name) + a.replicaDelta());
-    if (replicas != sim.replicas(name)) {
-      sim.setReplicas(name, replicas);
-    }
-    double cpu = b.clampCpu(sim.cpuLimitCores(name) * a.cpuFactor());
-    if (cpu != sim.cpuLimitCores(name)) {
-      sim.setCpuLimit(name, cpu);
-    }
-    double memory = b.clampMemory(sim.memoryLimitMiB(name) * a.memoryFactor());
-    if (memory != sim.memoryLimitMiB(name)) {
-      sim.setMemoryLimit(name, memory);
-    }
-    if (topology.services().get(s).isGpu() && a.gpuLevelDelta() != 0) {
-      int level = levelOf(sim.gpuFrequencyMhz(name)) + a.gpuLevelDelta();
-      level = Math.max(0, Math.min(GpuDvfsModel.levelCount() - 1, level));
-      sim.setGpuFrequencyMhz(name, (int) GpuDvfsModel.level(level));
-    }
-  }
-
-  private static int levelOf(int mhz) {
-    for (int i = 0; i < GpuDvfsModel.levelCount(); i++) {
-      if (Math.round(GpuDvfsModel.level(i)) == mhz) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("GPU clock " + mhz + " MHz is not a level");
-  }
-
-  private double[] initialObservation(int s) {
-    ServiceSpec spec = topology.services().get(s);
-    double[] o = new double[Observation.SIZE];
-    o[Observation.SLO_MAINTENANCE] = 1;
-    o[Observation.WORKLOAD_CHANGE] = 1;
-    limits(s, o);
-    o[Observation.MEMORY_UTILISATION] =
-        Observation.clip(
-            Observation.MEMORY_UTILISATION, spec.workingSetMiB() / spec.memoryLimitMiB());
-    o[Observation.CARBON_INTENSITY] =
-        Observation.clip(
-            Observation.CARBON_INTENSITY,
-            config.carbon().gPerKWhAt(0) / Observation.CARBON_UNIT_G_PER_KWH);
-    return o;
-  }
-
-  private void limits(int s, double[] o) {
-    String name = services.get(s);
-    Bounds b = config.bounds();
-    o[Observation.REPLICAS] = (double) sim.replicas(name) / b.maxReplicas();
-    o[Observation.CPU_LIMIT] = sim.cpuLimitCores(name) / b.maxCpuCores();
-    o[Observation.MEMORY_LIMIT] = sim.memoryLimitMiB(name) / b.maxMemoryMiB();
-    if (topology.services().get(s).isGpu()) {
-      o[Observation.GPU_FREQUENCY] =
-          sim.gpuFrequencyMhz(name) / GpuDvfsModel.level(GpuDvfsModel.levelCount() - 1);
-    }
-  }
-
-  private double[] observe(
-      int s, ServiceMetrics sm, IntervalMetrics m, double serviceSm, boolean critical) {
-    double[] o = new double[Observation.SIZE];
-    o[Observation.CPU_UTILISATION] =
-        Observation.clip(Observation.CPU_UTILISATION, sm.cpuUtilisation());
-    o[Observation.MEMORY_UTILISATION] =
-        Observation.clip(Observation.MEMORY_UTILISATION, sm.memoryUtilisation());
-    o[Observation.GPU_UTILISATION] =
-        Observation.clip(Observation.GPU_UTILISATION, sm.gpuUtilisation());
-    o[Observation.SLO_MAINTENANCE] = serviceSm;
-    o[Observation.WORKLOAD_CHANGE] =
-        Observation.clip(
-            Observation.WORKLOAD_CHANGE,
-            previousArrivals <= 0 ? 1 : (double) m.arrived() / previousArrivals);
-    o[Observation.REQUEST_MIX] = mixShare(s, m.endpoints());
-    limits(s, o);
-    o[Observation.POWER] =
-        Observation.clip(Observation.POWER, sm.powerW() / Observation.POWER_UNIT_W);
-    o[Observation.CARBON_INTENSITY] =
-        Observation.clip(
-            Observation.CARBON_INTENSITY,
-            config.carbon().gPerKWhAt(m.endMs() / 1000) / Observation.CARBON_UNIT_G_PER_KWH);
-    o[Observation.LATENCY_OVER_SLO] =
-        Observation.clip(Observation.LATENCY_OVER_SLO, sm.p99Ms() / tightestSloMs[s]);
-    o[Observation.CRITICAL] = critical ? 1 : 0;
-    return o;
-  }
-
-  private double mixShare(int s, List<EndpointMetrics> endpoints) {
-    long total = 0;
-    long reaching = 0;
-    int[] mine = membership.endpointsOf(s);
-    for (int e = 0; e < endpoints.size(); e++) {
-      total += endpoints.get(e).arrived();
-    }
-    for (int e : mine) {
-      reaching += endpoints.get(e).arrived();
-    }
-    return total == 0 ? 0 : (double) reaching / total;
-  }
-
-  private double reward(int s, ServiceMetrics sm, double serviceSm) {
-    RewardConfig r = config.reward();
-    double compute = topology.services().get(s).isGpu() ? sm.gpuUtilisation() : sm.cpuUtilisation();
-    double utilisation =
-        (Math.min(1, compute) + Math.min(1, Math.max(0, sm.memoryUtilisation()))) / 2;
-    return r.alpha() * serviceSm
-        + (1 - r.alpha()) * utilisation
-        - r.energyWeight() * sm.energyJ() / r.energyRefJ()
-        - r.carbonWeight() * sm.carbonG() / r.carbonRefG();
-  }
-
-  private double[] state(double[][] obs, double[] endpointSm) {
-    double[] out = new double[stateSpace.dims()];
-    for (int s = 0; s < obs.length; s++) {
-      System.arraycopy(obs[s], 0, out, s * Observation.SIZE, Observation.SIZE);
-    }
-    int base = obs.length * Observation.SIZE;
-    for (int e = 0; e < topology.endpoints().size(); e++) {
-      out[base + e] = endpointSm == null ? 1 : endpointSm[e];
-    }
-    return out;
   }
 
   @Override
@@ -392,7 +249,7 @@ public final class ClusterEnv<A> implements ParallelEnv<String, double[], A> {
 
   @Override
   public Box stateSpace() {
-    return stateSpace;
+    return observer.stateSpace();
   }
 
   /** Removes the episode's faults and other set-up; the simulation stays readable. */

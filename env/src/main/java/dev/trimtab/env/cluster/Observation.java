@@ -59,7 +59,7 @@ public final class Observation {
   private Observation() {}
 
   /** The space every service's observation lies in. */
-  static Box space() {
+  public static Box space() {
     return new Box(new double[SIZE], HIGH.clone());
   }
 

@@ -7,8 +7,11 @@ import java.util.random.RandomGenerator;
  * Draws service demands with a given mean and coefficient of variation: deterministic at cv 0,
  * exponential at cv 1, gamma below 1 (shape 1/cv²), log-normal above 1 (heavy right tail, as
  * measured service times have).
+ *
+ * <p>Public so that the live testbed's services draw their CPU work from the same distributions as
+ * the simulator.
  */
-final class DemandSampler {
+public final class DemandSampler {
   // Shapes as int constants: a switch on them compiles to a jump table with no enum ordinal load.
   private static final int DETERMINISTIC = 0;
   private static final int EXPONENTIAL = 1;
@@ -26,7 +29,7 @@ final class DemandSampler {
   private final double logMu;
   private final double logSigma;
 
-  DemandSampler(Demand demand) {
+  public DemandSampler(Demand demand) {
     double cv = demand.cv();
     this.meanMs = demand.meanMs();
     if (cv == 0) {
@@ -46,11 +49,12 @@ final class DemandSampler {
     logMu = Math.log(meanMs) - logSigma * logSigma / 2;
   }
 
-  double meanMs() {
+  public double meanMs() {
     return meanMs;
   }
 
-  double sample(RandomGenerator rng) {
+  /** One demand in core-milliseconds. */
+  public double sample(RandomGenerator rng) {
     return switch (shape) {
       case DETERMINISTIC -> meanMs;
       case EXPONENTIAL -> meanMs * -Math.log(1 - rng.nextDouble());

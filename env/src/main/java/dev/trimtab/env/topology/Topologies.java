@@ -18,6 +18,7 @@ public final class Topologies {
   private static final String RESOURCE_DIR = "/dev/trimtab/env/topologies/";
   private static final List<String> BUNDLED =
       List.of(
+          "boutique",
           "gpu-inference",
           "hotel-reservation",
           "media-microservices",

@@ -20,6 +20,7 @@ class BundledTopologiesTest {
   /** Nominal request rate of each bundled topology, as its description and docs state. */
   static final Map<String, Double> NOMINAL_RPS =
       Map.of(
+          "boutique", 10.0,
           "social-network", 500.0,
           "hotel-reservation", 500.0,
           "media-microservices", 300.0,
@@ -36,9 +37,10 @@ class BundledTopologiesTest {
   }
 
   @Test
-  void bundledNamesAreTheFiveDocumentedOnes() {
+  void bundledNamesAreTheSixDocumentedOnes() {
     assertEquals(
         List.of(
+            "boutique",
             "gpu-inference",
             "hotel-reservation",
             "media-microservices",
@@ -185,8 +187,8 @@ class BundledTopologiesTest {
     assertTrue(
         e.getMessage()
             .contains(
-                "bundled topologies: gpu-inference, hotel-reservation, media-microservices,"
-                    + " social-network, train-ticket"),
+                "bundled topologies: boutique, gpu-inference, hotel-reservation,"
+                    + " media-microservices, social-network, train-ticket"),
         e.getMessage());
   }
 

@@ -15,19 +15,19 @@ import java.util.Set;
  * last observed interval showed, except while a misconfiguration holds the limit (then the observed
  * value is the wrong one, and the value from before is kept).
  */
-final class LimitBook {
+public final class LimitBook {
   private final Map<String, Double> cpuCores = new HashMap<>();
   private final Map<String, Double> memoryMiB = new HashMap<>();
   private final Set<String> held = new HashSet<>();
 
-  LimitBook(Topology topology) {
+  public LimitBook(Topology topology) {
     for (ServiceSpec s : topology.services()) {
       cpuCores.put(s.name(), s.cpuLimitCores());
       memoryMiB.put(s.name(), s.memoryLimitMiB());
     }
   }
 
-  void observe(IntervalMetrics metrics) {
+  public void observe(IntervalMetrics metrics) {
     for (ServiceMetrics s : metrics.services()) {
       if (!held.contains(key(s.service(), LimitResource.CPU))) {
         cpuCores.put(s.service(), s.cpuLimitCores());
@@ -39,12 +39,12 @@ final class LimitBook {
   }
 
   /** The limit to restore later; marks it held until {@link #release}. */
-  double hold(String service, LimitResource resource) {
+  public double hold(String service, LimitResource resource) {
     held.add(key(service, resource));
     return (resource == LimitResource.CPU ? cpuCores : memoryMiB).get(service);
   }
 
-  void release(String service, LimitResource resource) {
+  public void release(String service, LimitResource resource) {
     held.remove(key(service, resource));
   }
 

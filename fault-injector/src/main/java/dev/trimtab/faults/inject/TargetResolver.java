@@ -17,10 +17,10 @@ import java.util.random.RandomGenerator;
  * rng} without replacement. {@code fixed} larger than the matches takes them all, as Chaos Mesh
  * does; {@code fixed-percent} rounds down but takes at least one.
  */
-final class TargetResolver {
+public final class TargetResolver {
   private TargetResolver() {}
 
-  static List<String> resolve(
+  public static List<String> resolve(
       ServiceFault fault, String where, Topology topology, RandomGenerator rng) {
     Target target = fault.target();
     List<String> known = topology.services().stream().map(ServiceSpec::name).toList();

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 public final class Suites {
   private static final String RESOURCE_DIR = "/dev/trimtab/faults/suites/";
-  private static final List<String> BUNDLED = List.of("chaos-basic", "chaos-ood");
+  private static final List<String> BUNDLED = List.of("chaos-basic", "chaos-ood", "live-basic");
   private static final Map<String, Path> EXTRACTED = new HashMap<>();
 
   private Suites() {}

@@ -60,7 +60,12 @@ public final class ProblemRunner {
         Scorers.mitigation(samples, truth, summary));
   }
 
-  private static IntervalSample sample(IntervalMetrics m, boolean alarm, List<String> ranking) {
+  /**
+   * What the scorers keep of an interval: the SLO, the p99, the resources asked for (limits times
+   * replicas, before the controller acts), the alarm and the top three suspects. Public so that the
+   * live testbed's runner keeps exactly the same.
+   */
+  public static IntervalSample sample(IntervalMetrics m, boolean alarm, List<String> ranking) {
     double cores = 0;
     double memoryMiB = 0;
     int replicas = 0;

@@ -93,7 +93,7 @@ class ProblemLoaderTest {
         "interval too long|intervalS: 5|intervalS: 90|intervalS|at most durationS) in [0.001, 60];"
             + " got the number 90",
         "unknown topology|topology: hotel-reservation|topology: hotel|topology|bundled:"
-            + " gpu-inference, hotel-reservation",
+            + " boutique, gpu-inference, hotel-reservation",
         "bad workload|poisson:rate=100|poisson:rate=abc|workload|rate",
         "absurd rate|poisson:rate=100|poisson:rate=1e12|workload|workload spec 'poisson:rate=1e12':"
             + " field 'rate': expected a number of req/s in (0, 1000000]; got the number"

@@ -1,7 +1,10 @@
 package dev.trimtab.cli.eval;
 
 import dev.trimtab.env.concurrent.InOrder;
+import dev.trimtab.env.control.Controller;
 import dev.trimtab.faults.problem.Problem;
+import dev.trimtab.faults.score.Detector;
+import dev.trimtab.faults.score.Localizer;
 import dev.trimtab.faults.score.ProblemOutcome;
 import dev.trimtab.faults.score.ProblemRunner;
 import dev.trimtab.faults.score.SloDetector;
@@ -24,24 +27,41 @@ public final class Evaluation {
   private Evaluation() {}
 
   /**
-   * Runs every problem × controller × seed; {@code onRunDone} is called (from worker threads) as
-   * each run ends. The first failing run stops the rest and is rethrown, naming the run.
+   * Where a run is played: the simulator ({@link ProblemRunner#run}, the default) or the live
+   * testbed ({@code LiveProblemRunner#run}). Both take the same problem, controller, seed and
+   * contestants and give the same kind of outcome, so everything after a run is shared.
+   */
+  @FunctionalInterface
+  public interface Backend {
+    ProblemOutcome run(
+        Problem problem, Controller controller, long seed, Detector detector, Localizer localizer);
+  }
+
+  /** The simulator. */
+  public static final Backend SIMULATED = ProblemRunner::run;
+
+  /**
+   * Runs every problem × controller × seed in the simulator; {@code onRunDone} is called (from
+   * worker threads) as each run ends. The first failing run stops the rest and is rethrown, naming
+   * the run.
    */
   public static List<EvalRun> run(
       EvalPlan plan, ControllerRegistry controllers, Runnable onRunDone) {
-    return run(plan, controllers, Map.of(), run -> onRunDone.run());
+    return run(plan, controllers, SIMULATED, Map.of(), run -> onRunDone.run());
   }
 
   /**
    * Runs the problem × controller × seed combinations of {@code plan} that {@code done} does not
-   * hold, and returns every run in plan order (problem, then controller, then seed), those of
-   * {@code done} included. {@code onNewRun} is called from a worker thread as each new run ends,
-   * before the next starts on that thread: the place to save it. The first failing run stops the
-   * rest and is rethrown, naming the run.
+   * hold, on {@code backend} (a live backend needs {@code plan.threads() == 1}), and returns every
+   * run in plan order (problem, then controller, then seed), those of {@code done} included. {@code
+   * onNewRun} is called from a worker thread as each new run ends, before the next starts on that
+   * thread: the place to save it. The first failing run stops the rest and is rethrown, naming the
+   * run.
    */
   public static List<EvalRun> run(
       EvalPlan plan,
       ControllerRegistry controllers,
+      Backend backend,
       Map<EvalRun.Key, EvalRun> done,
       Consumer<EvalRun> onNewRun) {
     for (String name : plan.controllers()) {
@@ -58,7 +78,8 @@ public final class Evaluation {
           }
           tasks.add(
               () -> {
-                EvalRun run = EvalRun.of(runOne(plan, problem, controllers, controller, seed));
+                EvalRun run =
+                    EvalRun.of(runOne(plan, problem, controllers, backend, controller, seed));
                 onNewRun.accept(run);
                 return run;
               });
@@ -72,10 +93,11 @@ public final class Evaluation {
       EvalPlan plan,
       Problem problem,
       ControllerRegistry controllers,
+      Backend backend,
       String controller,
       long seed) {
     try {
-      return ProblemRunner.run(
+      return backend.run(
           problem,
           controllers.create(controller),
           seed,
