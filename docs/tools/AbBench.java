@@ -18,8 +18,10 @@ import java.util.List;
  * java docs/tools/AbBench.java 1000 12 /tmp/before.jar training/target/trimtab-cli.jar
  * </pre>
  *
- * Arguments: the Poisson rate (requests per simulated second), the number of rounds, then the
- * jars. Each round measures every jar once: 20 simulated seconds of warm-up, then 300 measured, on
+ * Arguments: optionally {@code --cpu-time}, then the Poisson rate (requests per simulated second),
+ * the number of rounds, then the jars. With {@code --cpu-time} a measurement divides by the
+ * benchmark thread's CPU time instead of wall-clock time, which other processes on a busy host
+ * inflate far less (they still share its caches). Each round measures every jar once: 20 simulated seconds of warm-up, then 300 measured, on
  * social-network with seed 1, one interval of 1 s at a time, as {@code trimtab bench sim} does.
  * Prints per jar the median and best requests per wall-clock second, and the median's ratio to the
  * first jar's.
@@ -53,39 +55,48 @@ public class AbBench {
     }
 
     /** Simulated requests per wall-clock second over {@code measuredS} after {@code warmupS}. */
-    double measure(double rate, int warmupS, int measuredS) throws Exception {
+    double measure(double rate, int warmupS, int measuredS, boolean cpuTime) throws Exception {
       Object topology = resolve.invoke(null, "social-network");
       Object workload = parse.invoke(null, "poisson:rate=" + rate, Path.of("."));
       Object sim = create.invoke(null, topology, workload, 1L);
       for (int s = 0; s < warmupS; s++) {
         runFor.invoke(sim, 1000.0);
       }
-      long start = System.nanoTime();
+      long start = now(cpuTime);
       for (int s = 0; s < measuredS; s++) {
         runFor.invoke(sim, 1000.0);
       }
-      return rate * measuredS / ((System.nanoTime() - start) / 1e9);
+      return rate * measuredS / ((now(cpuTime) - start) / 1e9);
     }
   }
 
+  /** Nanoseconds of the current thread's CPU time, or of the wall clock. */
+  private static long now(boolean cpuTime) {
+    return cpuTime
+        ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+        : System.nanoTime();
+  }
+
   public static void main(String[] args) throws Exception {
-    if (args.length < 3) {
-      System.err.println("usage: java AbBench.java RATE ROUNDS JAR [JAR...]");
+    boolean cpuTime = args.length > 0 && args[0].equals("--cpu-time");
+    int a = cpuTime ? 1 : 0;
+    if (args.length < a + 3) {
+      System.err.println("usage: java AbBench.java [--cpu-time] RATE ROUNDS JAR [JAR...]");
       System.exit(2);
     }
-    double rate = Double.parseDouble(args[0]);
-    int rounds = Integer.parseInt(args[1]);
+    double rate = Double.parseDouble(args[a]);
+    int rounds = Integer.parseInt(args[a + 1]);
     List<Jar> jars = new ArrayList<>();
-    for (int i = 2; i < args.length; i++) {
+    for (int i = a + 2; i < args.length; i++) {
       jars.add(new Jar(args[i]));
     }
     for (Jar jar : jars) {
-      jar.measure(rate, 200, 200); // let the JIT compile each jar's event loop
-      jar.measure(rate, 200, 200);
+      jar.measure(rate, 200, 200, cpuTime); // let the JIT compile each jar's event loop
+      jar.measure(rate, 200, 200, cpuTime);
     }
     for (int round = 0; round < rounds; round++) {
       for (Jar jar : jars) {
-        jar.requestsPerS.add(jar.measure(rate, 20, 300));
+        jar.requestsPerS.add(jar.measure(rate, 20, 300, cpuTime));
       }
     }
     double first = median(jars.get(0).requestsPerS);
